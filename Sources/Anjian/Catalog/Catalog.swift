@@ -1,0 +1,88 @@
+import AnjianCore
+import Foundation
+
+/// The compiled rule catalog: every checklist, question, fact and rule, checked and linked,
+/// with expressions compiled against answer slots. Immutable and safe to share across threads;
+/// evaluating many answer sheets concurrently is how batch mode uses every core.
+///
+/// ```swift
+/// let catalog = try Catalog(directory: rulesURL)
+/// let sheet = try AnswerSheet(contentsOf: answersURL, for: catalog)
+/// let report = catalog.evaluate(sheet)
+/// ```
+public struct Catalog: Sendable {
+    /// Checklists sorted by id.
+    public let checklists: [Checklist]
+    public let departments: DepartmentDirectory
+    /// Warnings found while loading (the catalog is usable).
+    public let warnings: [Diagnostic]
+
+    /// Questions by slot.
+    let questions: [Question]
+    let askIf: [Program?]
+    let facts: [Fact]
+    let factPrograms: [Program]
+    /// Rules in evaluation order (dependencies first).
+    let rules: [Rule]
+    let rulePrograms: [Program]
+    let slotByName: [String: Int]
+    let checklistByID: [String: Checklist]
+    /// Each checklist with everything it includes, directly or not.
+    let includeClosure: [String: Set<String>]
+
+    init(checklists: [Checklist], departments: DepartmentDirectory, warnings: [Diagnostic], questions: [Question],
+         askIf: [Program?], facts: [Fact], factPrograms: [Program], rules: [Rule], rulePrograms: [Program],
+         includeClosure: [String: Set<String>]) {
+        self.checklists = checklists
+        self.departments = departments
+        self.warnings = warnings
+        self.questions = questions
+        self.askIf = askIf
+        self.facts = facts
+        self.factPrograms = factPrograms
+        self.rules = rules
+        self.rulePrograms = rulePrograms
+        self.includeClosure = includeClosure
+        var slots: [String: Int] = [:]
+        for (i, q) in questions.enumerated() { slots[q.qualifiedName] = i }
+        slotByName = slots
+        checklistByID = Dictionary(uniqueKeysWithValues: checklists.map { ($0.id, $0) })
+    }
+
+    /// Loads, checks and compiles every rule file in a directory.
+    ///
+    /// - Throws: ``Diagnostics`` with every problem found, each at `file:line:col`.
+    public init(directory: URL) throws(Diagnostics) {
+        let (catalog, diagnostics) = CatalogCompiler.compile(directory: directory, displayPath: directory.relativePath)
+        guard let catalog, !diagnostics.hasErrors else { throw Diagnostics(diagnostics) }
+        self = catalog
+    }
+
+    /// The catalog shipped with Anjian (the rule files of `Rules/`), usable from any working directory.
+    public static var shipped: Catalog {
+        get throws(Diagnostics) { try Catalog(directory: shippedDirectory) }
+    }
+
+    /// Where the shipped rule files are: the checkout the library was built from, else the
+    /// resource bundle installed beside the executable.
+    public static var shippedDirectory: URL {
+        // NOTE: the checkout comes first because SwiftPM does not always refresh a copied resource
+        // folder when a file inside it changes; Bundle.module is avoided because it traps when absent.
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Resources/Rules")
+        if FileManager.default.fileExists(atPath: checkout.appendingPathComponent(CatalogCompiler.departmentsFile).path) {
+            return checkout
+        }
+        for bundle in ["Anjian_Anjian.resources", "Anjian_Anjian.bundle"] {
+            let url = Bundle.main.bundleURL.appendingPathComponent(bundle).appendingPathComponent("Rules")
+            if FileManager.default.fileExists(atPath: url.path) { return url }
+        }
+        return checkout
+    }
+
+    /// All rules, in evaluation order.
+    public var allRules: [Rule] { rules }
+
+    /// The question with a qualified name (`gas.license_valid`).
+    public func question(named name: String) -> Question? { slotByName[name].map { questions[$0] } }
+}

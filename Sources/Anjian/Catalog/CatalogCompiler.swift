@@ -1,0 +1,85 @@
+import AnjianCore
+import AnjianYAML
+import Foundation
+
+/// The pipeline from rule files to a ``Catalog``: load YAML → decode → parse expressions →
+/// link the rule graph (includes, references, cycles) → type-check in dependency order → compile.
+enum CatalogCompiler {
+    static let departmentsFile = "departments.yaml"
+
+    static func compile(directory: URL, displayPath: String, limits: YAMLLimits = .default) -> (Catalog?, [Diagnostic]) {
+        let dirLocation = SourceLocation(file: displayPath, line: 1, column: 1)
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        } catch {
+            return (nil, [.error("io.not-found", "cannot read the rules directory; check the path given to --rules", at: dirLocation)])
+        }
+        let prefix = displayPath.hasSuffix("/") ? displayPath : displayPath + "/"
+        var files: [SourceFile] = []
+        var diagnostics: [Diagnostic] = []
+        for name in names {
+            do {
+                files.append(try SourceFile.read(directory.appendingPathComponent(name), displayPath: prefix + name))
+            } catch {
+                diagnostics += error.all
+            }
+        }
+        guard files.contains(where: { $0.path.hasSuffix("/" + departmentsFile) }) else {
+            return (nil, diagnostics + [.error("catalog.no-departments", "the rules directory has no \(departmentsFile); add one listing the departments (anjian-departments: 1)", at: dirLocation)])
+        }
+        return compile(files: files, limits: limits, diagnostics: diagnostics)
+    }
+
+    static func compile(files: [SourceFile], limits: YAMLLimits, diagnostics initial: [Diagnostic]) -> (Catalog?, [Diagnostic]) {
+        var diagnostics = initial
+        let loader = YAMLLoader(limits: limits)
+
+        // Stage 1–2: YAML and decoding. Departments first: rules are checked against them.
+        var departments = DepartmentDirectory()
+        var roots: [(SourceFile, YAMLNode)] = []
+        for file in files {
+            let document = loader.load(file.bytes, path: file.path)
+            diagnostics += document.diagnostics
+            guard let root = document.root else {
+                if !document.diagnostics.hasErrors {
+                    diagnostics.append(.error("decode.empty", "the file is empty; a rule file starts with 'anjian: 1'", at: SourceLocation(file: file.path, line: 1, column: 1)))
+                }
+                continue
+            }
+            if file.path.hasSuffix("/" + departmentsFile) || file.path == departmentsFile {
+                var decoder = DepartmentsDecoder()
+                departments = decoder.decode(root)
+                diagnostics += decoder.diagnostics
+            } else {
+                roots.append((file, root))
+            }
+        }
+        var checklists: [Checklist] = []
+        for (file, root) in roots {
+            var decoder = ChecklistDecoder(file: file, departments: departments)
+            if let checklist = decoder.decode(root), !checklist.id.isEmpty { checklists.append(checklist) }
+            diagnostics += decoder.diagnostics
+        }
+        checklists.sort { $0.id < $1.id }
+
+        // Stage 3: link. Includes, unique rule ids, symbols.
+        var linker = Linker(checklists: checklists)
+        linker.link()
+        diagnostics += linker.diagnostics
+
+        // Stage 4: parse, graph, check and compile expressions.
+        var compiler = ExpressionCompiler(checklists: checklists, symbols: linker.symbols)
+        compiler.compile()
+        diagnostics += compiler.diagnostics
+
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let catalog = Catalog(checklists: checklists, departments: departments,
+                              warnings: diagnostics.filter { $0.level != .error },
+                              questions: linker.questions, askIf: compiler.askIfPrograms,
+                              facts: linker.facts, factPrograms: compiler.factPrograms,
+                              rules: compiler.orderedRules, rulePrograms: compiler.orderedRulePrograms,
+                              includeClosure: linker.symbols.visible)
+        return (catalog, diagnostics)
+    }
+}

@@ -1,0 +1,44 @@
+import AnjianCore
+import AnjianYAML
+
+/// Decodes `departments.yaml` (`anjian-departments: 1`) into a ``DepartmentDirectory``.
+struct DepartmentsDecoder {
+    var diagnostics: [Diagnostic] = []
+
+    mutating func decode(_ root: YAMLNode) -> DepartmentDirectory {
+        var directory = DepartmentDirectory()
+        guard let top = MappingReader(root, what: "departments file", diagnostics: &diagnostics) else { return directory }
+        top.rejectUnknownKeys(allowed: ["anjian-departments", "departments"], diagnostics: &diagnostics)
+        if let version = top.required("anjian-departments", diagnostics: &diagnostics),
+           NodeReading.int(version, field: "anjian-departments", diagnostics: &diagnostics).map({ $0 != 1 }) ?? false {
+            diagnostics.append(.error("decode.version", "this anjian reads 'anjian-departments: 1'", at: version.location))
+        }
+        guard let list = top.required("departments", diagnostics: &diagnostics) else { return directory }
+        guard let items = list.sequence else {
+            diagnostics.append(.error("decode.expected-list", "'departments' must be a list of entries starting with '- '", at: list.location))
+            return directory
+        }
+        var firstSeen: [String: SourceLocation] = [:]
+        for item in items {
+            guard let m = MappingReader(item, what: "department", diagnostics: &diagnostics) else { continue }
+            m.rejectUnknownKeys(allowed: ["name", "full_name", "aliases"], diagnostics: &diagnostics)
+            guard let nameNode = m.required("name", diagnostics: &diagnostics),
+                  let name = NodeReading.text(nameNode, field: "name", diagnostics: &diagnostics) else { continue }
+            let fullName = m["full_name"].flatMap { NodeReading.text($0, field: "full_name", diagnostics: &diagnostics) }
+            let aliases = m["aliases"].map { NodeReading.textList($0, field: "aliases", diagnostics: &diagnostics) } ?? []
+            var accepted: [String] = []
+            for (alias, location) in [(name, nameNode.location)] + aliases {
+                if let first = firstSeen[alias] {
+                    diagnostics.append(.error("decode.department-clash",
+                        "'\(alias)' already names another department; each name or alias may belong to one department only",
+                        at: location, notes: [.init("first used here", at: first)]))
+                } else {
+                    firstSeen[alias] = location
+                    if alias != name { accepted.append(alias) }
+                }
+            }
+            _ = directory.add(Department(name: name, fullName: fullName, aliases: accepted, location: item.location))
+        }
+        return directory
+    }
+}

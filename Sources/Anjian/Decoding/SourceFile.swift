@@ -1,0 +1,32 @@
+import AnjianCore
+import AnjianYAML
+import Foundation
+
+/// A file read from disk, kept so that diagnostics can quote its lines.
+struct SourceFile: Sendable {
+    /// The path as the user gave it.
+    var path: String
+    var bytes: [UInt8]
+
+    static func read(_ url: URL, displayPath: String) throws(Diagnostics) -> SourceFile {
+        let location = SourceLocation(file: displayPath, line: 1, column: 1)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw Diagnostics([.error("io.not-found", "no such file; check the path", at: location)])
+        }
+        if isDirectory.boolValue {
+            throw Diagnostics([.error("io.is-directory", "this is a directory; give a YAML file", at: location)])
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw Diagnostics([.error("io.unreadable", "the file cannot be read; check its permissions", at: location)])
+        }
+        return SourceFile(path: displayPath, bytes: [UInt8](data))
+    }
+
+    /// The file's lines as Unicode scalars, for mapping expression offsets to columns.
+    var lines: [[Unicode.Scalar]] {
+        String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            Array((line.hasSuffix("\r") ? line.dropLast() : line).unicodeScalars)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import AnjianCore
+import AnjianYAML
+import Foundation
+
+/// The subject of an inspection.
+public struct Enterprise: Sendable, Hashable {
+    public var name: String
+    /// 统一社会信用代码.
+    public var code: String?
+    /// The town (乡镇/街道) it is in.
+    public var town: String?
+    public var sector: String?
+}
+
+/// When, by whom and with which checklists an inspection was made.
+public struct Inspection: Sendable, Hashable {
+    public var date: CivilDate
+    public var inspector: String?
+    /// The checklists evaluated, includes resolved, sorted.
+    public var checklists: [String]
+}
+
+/// One answer as the inspector gave it, with where it is in the answer file.
+struct Answer: Sendable, Hashable {
+    /// `.notApplicable` when answered 不适用 / n/a.
+    var value: Value
+    var location: SourceLocation
+}
+
+/// An inspection answer file, validated against a catalog's questions.
+public struct AnswerSheet: Sendable {
+    /// The path as given, used in evidence locations.
+    public var path: String
+    public var enterprise: Enterprise
+    public var inspection: Inspection
+    /// Answers by question slot of the catalog it was read for.
+    var answers: [Answer?]
+
+    /// Reads and validates an answer file.
+    ///
+    /// - Throws: ``Diagnostics`` with every problem, each at `file:line:col`.
+    public init(contentsOf url: URL, for catalog: Catalog) throws(Diagnostics) {
+        try self.init(contentsOf: url, displayPath: url.relativePath, for: catalog)
+    }
+
+    init(contentsOf url: URL, displayPath: String, for catalog: Catalog, limits: YAMLLimits = .default) throws(Diagnostics) {
+        let file = try SourceFile.read(url, displayPath: displayPath)
+        try self.init(bytes: file.bytes, path: displayPath, for: catalog, limits: limits)
+    }
+
+    /// Reads an answer sheet from YAML (or JSON) bytes.
+    public init(bytes: [UInt8], path: String, for catalog: Catalog, limits: YAMLLimits = .default) throws(Diagnostics) {
+        let document = YAMLLoader(limits: limits).load(bytes, path: path)
+        var diagnostics = document.diagnostics
+        guard let root = document.root else {
+            if !diagnostics.hasErrors {
+                diagnostics.append(.error("answers.empty", "the answer file is empty; it starts with 'anjian-answers: 1'", at: SourceLocation(file: path, line: 1, column: 1)))
+            }
+            throw Diagnostics(diagnostics)
+        }
+        var decoder = AnswerSheetDecoder(catalog: catalog, path: path)
+        let sheet = decoder.decode(root)
+        diagnostics += decoder.diagnostics
+        guard let sheet, !diagnostics.hasErrors else { throw Diagnostics(diagnostics) }
+        self = sheet
+    }
+
+    init(path: String, enterprise: Enterprise, inspection: Inspection, answers: [Answer?]) {
+        self.path = path
+        self.enterprise = enterprise
+        self.inspection = inspection
+        self.answers = answers
+    }
+}

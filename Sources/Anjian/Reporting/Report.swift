@@ -1,0 +1,126 @@
+import AnjianCore
+
+/// An answer a finding depended on.
+public struct Evidence: Sendable, Hashable {
+    /// Qualified question name (`gas.license_valid`).
+    public var question: String
+    public var value: AnswerValue
+    /// Where the answer is in the answer file.
+    public var location: SourceLocation
+}
+
+/// An answer as it appears in reports.
+public enum AnswerValue: Sendable, Hashable, CustomStringConvertible {
+    case bool(Bool), int(Int), number(Double), text(String), date(CivilDate), choices([String]), notApplicable
+
+    public var description: String {
+        switch self {
+        case .bool(let b): b ? "是" : "否"
+        case .int(let i): String(i)
+        case .number(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+        case .text(let s): s
+        case .date(let d): d.description
+        case .choices(let c): "[" + c.joined(separator: ", ") + "]"
+        case .notApplicable: "不适用"
+        }
+    }
+
+    init(_ value: Value, type: QuestionType) {
+        switch value {
+        case .bool(let b): self = .bool(b)
+        case .int(let i): self = .int(i)
+        case .double(let d): self = .number(d)
+        case .string(let s): self = .text(s)
+        case .date(let d): self = .date(CivilDate(dayNumber: d))
+        case .list(let l): self = .choices(l.compactMap { if case .string(let s) = $0 { s } else { nil } })
+        default: self = .notApplicable
+        }
+    }
+}
+
+/// A hazard found: a rule whose condition held.
+public struct Finding: Sendable, Hashable {
+    public var ruleID: String
+    public var title: String
+    public var severity: Severity
+    public var checklist: String
+    /// Responsible departments, the lead first.
+    public var departments: [String]
+    public var lead: String { departments.first ?? "" }
+    public var basis: String
+    public var remedy: String
+    /// Inspection date plus the rule's deadline days.
+    public var deadline: CivilDate
+    public var deadlineDays: Int
+    public var source: String
+    public var evidence: [Evidence]
+}
+
+/// A rule that could not be decided because answers are missing (or evaluation failed).
+public struct Undetermined: Sendable, Hashable {
+    public var ruleID: String
+    public var title: String
+    public var severity: Severity
+    /// Qualified names of the questions still to answer.
+    public var missing: [String]
+    /// Set when evaluation failed (e.g. division by zero) rather than an answer missing.
+    public var error: String?
+}
+
+/// A rule that does not apply to this subject.
+public struct NotApplicable: Sendable, Hashable {
+    public var ruleID: String
+    public var title: String
+    public var reason: String
+}
+
+/// The result of evaluating one answer sheet.
+public struct Report: Sendable {
+    /// The answer file's path, as given.
+    public var path: String
+    public var enterprise: Enterprise
+    public var inspection: Inspection
+    /// Major first, then by rule id.
+    public var findings: [Finding]
+    public var undetermined: [Undetermined]
+    public var notApplicable: [NotApplicable]
+    /// Ids of rules that were checked and passed.
+    public var passed: [String]
+
+    /// Counts by severity and by department.
+    public var summary: Summary { Summary(self) }
+
+    public struct Summary: Sendable, Hashable {
+        public var major: Int
+        public var general: Int
+        public var undetermined: Int
+        public var notApplicable: Int
+        public var passed: Int
+        /// Department → (major, general), every department named by a finding.
+        public var byDepartment: [(department: String, major: Int, general: Int)]
+
+        init(_ report: Report) {
+            major = report.findings.filter { $0.severity == .major }.count
+            general = report.findings.count - major
+            undetermined = report.undetermined.count
+            notApplicable = report.notApplicable.count
+            passed = report.passed.count
+            var counts: [String: (Int, Int)] = [:]
+            for f in report.findings {
+                for d in f.departments {
+                    var c = counts[d] ?? (0, 0)
+                    if f.severity == .major { c.0 += 1 } else { c.1 += 1 }
+                    counts[d] = c
+                }
+            }
+            byDepartment = counts.keys.sorted().map { ($0, counts[$0]!.0, counts[$0]!.1) }
+        }
+
+        public static func == (a: Summary, b: Summary) -> Bool {
+            a.major == b.major && a.general == b.general && a.undetermined == b.undetermined && a.notApplicable == b.notApplicable
+                && a.passed == b.passed && a.byDepartment.map { "\($0)" } == b.byDepartment.map { "\($0)" }
+        }
+
+        public func hash(into h: inout Hasher) { h.combine(major); h.combine(general); h.combine(undetermined) }
+    }
+}

@@ -1,0 +1,39 @@
+import Anjian
+import Foundation
+import ArgumentParser
+
+@main
+struct AnjianCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "anjian",
+        abstract: "安检 Anjian: safety-inspection checklists as checked rules.",
+        discussion: """
+        Exit codes: 0 done; 1 findings at or above --fail-on; 2 invalid rules or answers; 64 usage error.
+        """,
+        version: "0.1.0",
+        subcommands: [Evaluate.self, Lint.self]
+    )
+}
+
+/// Options shared by every command that reads the rule catalog.
+struct RulesOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Directory of rule files (default: the shipped catalog).", valueName: "DIR"))
+    var rules: String?
+
+    /// Loads the catalog, printing every diagnostic; exits 2 when it has errors.
+    func loadCatalog(printer: inout DiagnosticPrinter) throws -> Catalog {
+        do {
+            let catalog: Catalog
+            if let rules {
+                catalog = try Catalog(directory: URL(fileURLWithPath: rules))
+            } else {
+                catalog = try Catalog.shipped
+            }
+            printer.print(catalog.warnings)
+            return catalog
+        } catch {
+            printer.print(error.all)
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Anjian
+import Foundation
+
+/// Prints diagnostics to stderr like a compiler: `path:line:col: error[code]: message`,
+/// then the source line with a caret, sorted by location and capped.
+struct DiagnosticPrinter {
+    var limit = 200
+    private var printed = 0
+    private var sources: [String: String?] = [:]
+
+    mutating func print(_ diagnostics: [Diagnostic]) {
+        let sorted = diagnostics.sorted()
+        for d in sorted {
+            if printed == limit {
+                FileHandle.standardError.write(Data("… \(sorted.count - printed) more diagnostics not shown\n".utf8))
+            }
+            printed += 1
+            guard printed <= limit else { continue }
+            FileHandle.standardError.write(Data((d.rendered(source: source(d.location.file)) + "\n").utf8))
+        }
+    }
+
+    private mutating func source(_ path: String) -> String? {
+        if let cached = sources[path] { return cached }
+        let text = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+        sources[path] = text
+        return text
+    }
+}
+
+extension Diagnostic {
+    var json: String {
+        "{\"file\": \(quote(location.file)), \"line\": \(location.line), \"column\": \(location.column), \"severity\": \(quote(level.rawValue)), \"code\": \(quote(code)), \"message\": \(quote(message))}"
+    }
+    private func quote(_ s: String) -> String {
+        var out = "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,93 @@
+import Anjian
+import ArgumentParser
+import Foundation
+
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Evaluate answer files against the rules and report the findings.")
+
+    @OptionGroup var rulesOptions: RulesOptions
+
+    @Argument(help: ArgumentHelp("Answer files (YAML).", valueName: "ANSWERS"))
+    var answers: [String]
+
+    @Option(help: "Output format: text or json (several files give one JSON object per line).")
+    var format: ReportFormat = .text
+
+    @Option(help: ArgumentHelp("Write the report to FILE (whole or not at all) instead of stdout.", valueName: "FILE"))
+    var output: String?
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: major or general.")
+    var failOn: Severity?
+
+    @Flag(help: "Exit 2 when any rule is undetermined because answers are missing.")
+    var strict = false
+
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    func validate() throws {
+        if answers.isEmpty { throw ValidationError("give at least one answer file") }
+    }
+
+    func run() throws {
+        var printer = DiagnosticPrinter()
+        let catalog = try rulesOptions.loadCatalog(printer: &printer)
+        var output = ""
+        var failedFiles = 0
+        var incomplete: [String] = []
+        var failing = false
+        for (index, path) in answers.enumerated() {
+            let sheet: AnswerSheet
+            do {
+                sheet = try AnswerSheet(contentsOf: URL(fileURLWithPath: path), for: catalog)
+            } catch {
+                printer.print(error.all)
+                failedFiles += 1
+                continue
+            }
+            let report = catalog.evaluate(sheet)
+            switch format {
+            case .json: output += report.json() + "\n"
+            case .text: output += (index > 0 && !output.isEmpty ? "\n" : "") + report.text()
+            }
+            if !report.undetermined.isEmpty { incomplete.append(path) }
+            if let failOn, report.findings.contains(where: { $0.severity <= failOn }) { failing = true }
+        }
+        try write(output)
+        if failedFiles > 0 {
+            FileHandle.standardError.write(Data("anjian: \(failedFiles) of \(answers.count) answer file\(answers.count == 1 ? "" : "s") could not be evaluated\n".utf8))
+            throw ExitCode(2)
+        }
+        if strict, !incomplete.isEmpty {
+            for path in incomplete {
+                FileHandle.standardError.write(Data("\(path): error[answers.incomplete]: some rules are undetermined because answers are missing (--strict); answer the questions listed under 待定\n".utf8))
+            }
+            throw ExitCode(2)
+        }
+        if failing { throw ExitCode(1) }
+    }
+
+    /// Writes to stdout, or to --output through a temporary file renamed into place,
+    /// so an interrupted run leaves the old file or the new one, never half of one.
+    private func write(_ text: String) throws {
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let target = URL(fileURLWithPath: output)
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if FileManager.default.fileExists(atPath: target.path) {
+                _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: target)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            FileHandle.standardError.write(Data("\(output):1:1: error[io.write]: cannot write the report: \(error.localizedDescription)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension Severity: ExpressibleByArgument {}

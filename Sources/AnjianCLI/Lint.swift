@@ -1,0 +1,33 @@
+import Anjian
+import ArgumentParser
+import Foundation
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check rule files: YAML, fields, departments, expressions, the rule graph.")
+
+    @OptionGroup var rulesOptions: RulesOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: LintFormat = .text
+
+    enum LintFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    func run() throws {
+        var printer = DiagnosticPrinter()
+        let directory = rulesOptions.rules.map { URL(fileURLWithPath: $0) } ?? Catalog.shippedDirectory
+        switch format {
+        case .text:
+            let catalog = try rulesOptions.loadCatalog(printer: &printer)
+            let questions = catalog.checklists.reduce(0) { $0 + $1.questions.count }
+            print("\(catalog.checklists.count) checklists, \(questions) questions, \(catalog.allRules.count) rules: no errors (\(directory.path))")
+        case .json:
+            do {
+                let catalog = try Catalog(directory: directory)
+                print("[" + catalog.warnings.map(\.json).joined(separator: ", ") + "]")
+            } catch {
+                print("[" + error.all.map(\.json).joined(separator: ", ") + "]")
+                throw ExitCode(2)
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import AnjianCore
+
+/// Builds the node tree from parser events, enforcing the limits as it goes.
+struct YAMLComposer {
+    private struct Frame {
+        enum Kind { case sequence, mapping }
+        var kind: Kind
+        var location: SourceLocation
+        var anchor: String?
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: (YAMLScalar, SourceLocation)?
+        /// Set when the pending key is rejected, so that its value is read and dropped.
+        var skipValue = false
+        var seenKeys: [String: SourceLocation] = [:]
+        var size = 1
+    }
+
+    let path: String
+    let limits: YAMLLimits
+    var diagnostics: [Diagnostic] = []
+    private(set) var root: YAMLNode?
+    private var stack: [Frame] = []
+    private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    private var openAnchors: Set<String> = []
+    private var expanded = 0
+    private var documents = 0
+
+    init(path: String, limits: YAMLLimits) {
+        self.path = path
+        self.limits = limits
+    }
+
+    private func location(_ line: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(file: path, line: line + 1, column: column + 1)
+    }
+
+    /// Takes one event; returns `false` when reading must stop.
+    mutating func consume(_ event: YAMLEvent) -> Bool {
+        let start = location(event.startLine, event.startColumn)
+        switch event.kind {
+        case .streamStart, .streamEnd, .documentEnd:
+            return true
+        case .documentStart:
+            documents += 1
+            if documents > 1 {
+                diagnostics.append(.error("yaml.multiple-documents",
+                    "a second document starts here; a file holds one document, so remove the '---' and what follows or move it to its own file",
+                    at: start))
+                return false
+            }
+            return true
+        case .alias(let name):
+            if openAnchors.contains(name) {
+                diagnostics.append(.error("yaml.recursive-alias", "alias '*\(name)' refers to a node that contains it; a value cannot include itself", at: start))
+                return false
+            }
+            guard let anchored = anchors[name] else {
+                diagnostics.append(.error("yaml.undefined-alias",
+                    "alias '*\(name)' names no anchor defined before it" + Suggestion.clause(for: name, in: anchors.keys) + "; define '&\(name)' first",
+                    at: start))
+                return add(YAMLNode(.scalar(YAMLScalar(value: "", style: .plain, start: start, end: start)), at: start), size: 1, at: start)
+            }
+            expanded += anchored.size
+            if expanded > limits.maxAliasExpansion {
+                diagnostics.append(.error("yaml.alias-expansion",
+                    "aliases expand to more than \(limits.maxAliasExpansion) nodes; write the values out or use fewer aliases",
+                    at: start))
+                return false
+            }
+            return add(anchored.node, size: anchored.size, at: start)
+        case .scalar(let value, let anchor, let tag, let style):
+            if value.utf8.count > limits.maxScalarLength {
+                diagnostics.append(.error("yaml.scalar-too-long",
+                    "a value of \(value.utf8.count) bytes is longer than the limit of \(limits.maxScalarLength)", at: start))
+                return false
+            }
+            let tagName = checkTag(tag, at: start, forScalar: true)
+            let scalar = YAMLScalar(value: value, style: style, explicitTag: tagName, start: start,
+                                    end: location(event.endLine, event.endColumn))
+            let node = YAMLNode(.scalar(scalar), at: start)
+            if let anchor { anchors[anchor] = (node, 1) }
+            return add(node, size: 1, at: start)
+        case .sequenceStart(let anchor, let tag), .mappingStart(let anchor, let tag):
+            if let top = stack.last, top.kind == .mapping, top.pendingKey == nil, !top.skipValue {
+                diagnostics.append(.error("yaml.non-string-key", "a key must be plain text, not a list or mapping; write the key as text", at: start))
+                return false
+            }
+            if stack.count + 1 > limits.maxDepth {
+                diagnostics.append(.error("yaml.too-deep",
+                    "lists and mappings are nested more than \(limits.maxDepth) deep; flatten the structure", at: start))
+                return false
+            }
+            _ = checkTag(tag, at: start, forScalar: false)
+            var isSequence = false
+            if case .sequenceStart = event.kind { isSequence = true }
+            if let anchor { openAnchors.insert(anchor) }
+            stack.append(Frame(kind: isSequence ? .sequence : .mapping, location: start, anchor: anchor))
+            return true
+        case .sequenceEnd, .mappingEnd:
+            guard let frame = stack.popLast() else { return true }
+            let node = YAMLNode(frame.kind == .sequence ? .sequence(frame.items) : .mapping(frame.pairs), at: frame.location)
+            if let anchor = frame.anchor {
+                openAnchors.remove(anchor)
+                anchors[anchor] = (node, frame.size)
+            }
+            return add(node, size: frame.size, at: frame.location)
+        }
+    }
+
+    /// Accepts the core schema's own tags; any other tag is an error.
+    private mutating func checkTag(_ tag: String?, at location: SourceLocation, forScalar: Bool) -> String? {
+        guard let tag else { return nil }
+        let allowed: Set<String> = forScalar
+            ? ["!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"]
+            : ["tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"]
+        if allowed.contains(tag) { return tag }
+        let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+        diagnostics.append(.error("yaml.custom-tag", "custom tag '\(shown)' is not allowed; remove it and write a plain value", at: location))
+        return nil
+    }
+
+    private mutating func add(_ node: YAMLNode, size: Int, at location: SourceLocation) -> Bool {
+        guard var top = stack.popLast() else {
+            root = node
+            return true
+        }
+        top.size += size
+        switch top.kind {
+        case .sequence:
+            top.items.append(node)
+        case .mapping:
+            if top.skipValue {
+                top.skipValue = false
+            } else if let (key, keyLocation) = top.pendingKey {
+                top.pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
+                top.pendingKey = nil
+            } else if let key = node.scalar {
+                if key.style == .plain && key.value == "<<" {
+                    diagnostics.append(.error("yaml.merge-key", "merge keys ('<<') are not supported; write the fields out", at: location))
+                    top.skipValue = true
+                } else if let first = top.seenKeys[key.value] {
+                    diagnostics.append(.error("yaml.duplicate-key", "key '\(key.value)' appears twice in this mapping; keep one",
+                                              at: location, notes: [.init("first defined here", at: first)]))
+                    top.skipValue = true
+                } else {
+                    top.seenKeys[key.value] = location
+                    top.pendingKey = (key, location)
+                }
+            } else {
+                diagnostics.append(.error("yaml.non-string-key", "a key must be plain text, not a list or mapping; write the key as text", at: location))
+                top.skipValue = true
+            }
+        }
+        stack.append(top)
+        return true
+    }
+}

@@ -1,0 +1,66 @@
+public import AnjianCore
+
+/// What loading one YAML file produced: the root node (if any) and every problem found.
+public struct YAMLDocument: Sendable {
+    /// `nil` when the file is empty or could not be read far enough.
+    public var root: YAMLNode?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads YAML bytes through libyaml's event parser into a ``YAMLNode`` tree.
+///
+/// One document per file. Duplicate keys, custom tags, merge keys, undefined or recursive
+/// aliases, nesting past ``YAMLLimits/maxDepth`` and alias expansion past
+/// ``YAMLLimits/maxAliasExpansion`` are located errors.
+public struct YAMLLoader: Sendable {
+    public var limits: YAMLLimits
+
+    public init(limits: YAMLLimits = .default) {
+        self.limits = limits
+    }
+
+    public func load(_ bytes: [UInt8], path: String) -> YAMLDocument {
+        let preflight = YAMLPreflight.check(bytes, path: path, limits: limits)
+        if preflight.hasErrors {
+            return YAMLDocument(root: nil, diagnostics: preflight)
+        }
+        var composer = YAMLComposer(path: path, limits: limits)
+        let parser = LibYAMLEventParser(bytes: bytes)
+        do {
+            while let event = try parser.next() {
+                if !composer.consume(event) { break }
+            }
+        } catch {
+            let location: SourceLocation
+            if let offset = error.byteOffset {
+                location = Self.locate(byteOffset: offset, in: bytes, path: path)
+            } else {
+                location = SourceLocation(file: path, line: error.line + 1, column: error.column + 1)
+            }
+            var message = error.problem
+            if let context = error.context { message += " " + context }
+            composer.diagnostics.append(.error("yaml.syntax", Self.explain(message), at: location))
+        }
+        return YAMLDocument(root: composer.root,
+                            diagnostics: composer.diagnostics)
+    }
+
+    /// libyaml's messages with a hint at the usual cause.
+    static func explain(_ message: String) -> String {
+        if message.contains("found character that cannot start any token") {
+            return message + " (a tab, or a character such as @ or ` that must be quoted)"
+        }
+        if message.contains("did not find expected") || message.contains("could not find expected") {
+            return message + " (check for an unclosed bracket or quote, or a misaligned indentation)"
+        }
+        return message
+    }
+
+    static func locate(byteOffset: Int, in bytes: [UInt8], path: String) -> SourceLocation {
+        var line = 1, column = 1
+        for b in bytes.prefix(byteOffset) {
+            if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return SourceLocation(file: path, line: line, column: column)
+    }
+}

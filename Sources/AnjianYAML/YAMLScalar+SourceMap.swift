@@ -1,0 +1,55 @@
+public import AnjianCore
+
+extension YAMLScalar {
+    /// The file location of each Unicode scalar of ``value`` (plus one past the end), found by
+    /// walking the scalar's source text alongside its value. Quotes, escapes, block indentation
+    /// and folded line breaks are skipped, so an offset inside an expression maps to the exact
+    /// column the editor shows.
+    ///
+    /// - Parameter lines: the file's lines, as Unicode scalars.
+    public func valueLocations(in lines: [[Unicode.Scalar]]) -> [SourceLocation] {
+        let chars = Array(value.unicodeScalars)
+        var result: [SourceLocation] = []
+        result.reserveCapacity(chars.count + 1)
+        var line = start.line, column = start.column  // 1-based, into `lines`
+        func rawChar() -> Unicode.Scalar? {
+            guard line >= 1, line <= lines.count else { return nil }
+            let l = lines[line - 1]
+            if column - 1 < l.count { return l[column - 1] }
+            return "\n"
+        }
+        func step() {
+            guard line >= 1, line <= lines.count else { return }
+            if column - 1 >= lines[line - 1].count { line += 1; column = 1 } else { column += 1 }
+        }
+        func beyondEnd() -> Bool { (line, column) > (end.line, end.column) || line > lines.count }
+        switch style {
+        case .singleQuoted, .doubleQuoted: step()
+        case .literal, .folded: line += 1; column = 1
+        case .plain: break
+        }
+        for ch in chars {
+            var probeLine = line, probeColumn = column
+            var found = false
+            // NOTE: search ahead without moving, so an unmatched value character (an escape's result)
+            // does not drag the position to the end.
+            let saved = (line, column)
+            while !beyondEnd() {
+                if let raw = rawChar(), raw == ch || (ch == " " && raw == "\n") {
+                    probeLine = line; probeColumn = column; found = true
+                    break
+                }
+                step()
+            }
+            if found {
+                result.append(SourceLocation(file: start.file, line: probeLine, column: probeColumn))
+                step()
+            } else {
+                (line, column) = saved
+                result.append(SourceLocation(file: start.file, line: line, column: column))
+            }
+        }
+        result.append(SourceLocation(file: start.file, line: line, column: column))
+        return result
+    }
+}
