@@ -33,7 +33,7 @@ let package = Package(
         ),
         .testTarget(name: "AnjianYAMLTests", dependencies: ["AnjianYAML", "AnjianCore"]),
         .testTarget(name: "AnjianTests", dependencies: ["Anjian"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AnjianCLITests", dependencies: ["Anjian"]),
+        .testTarget(name: "AnjianCLITests", dependencies: ["AnjianCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -32,6 +32,7 @@ struct Evaluate: ParsableCommand {
         var printer = DiagnosticPrinter()
         let catalog = try rulesOptions.loadCatalog(printer: &printer)
         var output = ""
+        var reports = 0
         var failedFiles = 0
         var incomplete: [String] = []
         var failing = false
@@ -45,6 +46,7 @@ struct Evaluate: ParsableCommand {
                 continue
             }
             let report = catalog.evaluate(sheet)
+            reports += 1
             switch format {
             case .json: output += report.json() + "\n"
             case .text: output += (index > 0 && !output.isEmpty ? "\n" : "") + report.text()
@@ -52,7 +54,8 @@ struct Evaluate: ParsableCommand {
             if !report.undetermined.isEmpty { incomplete.append(path) }
             if let failOn, report.findings.contains(where: { $0.severity <= failOn }) { failing = true }
         }
-        try write(output)
+        // NOTE: when no file could be evaluated there is no report, and an existing --output file is left alone.
+        if reports > 0 { try write(output) }
         if failedFiles > 0 {
             FileHandle.standardError.write(Data("anjian: \(failedFiles) of \(answers.count) answer file\(answers.count == 1 ? "" : "s") could not be evaluated\n".utf8))
             throw ExitCode(2)
@@ -77,10 +80,9 @@ struct Evaluate: ParsableCommand {
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: target.path) {
-                _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: target)
+            // NOTE: rename(2) replaces the target atomically; readers see the old file or the new one.
+            guard rename(temporary.path, target.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

@@ -116,7 +116,12 @@ struct YAMLComposer {
             : ["tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"]
         if allowed.contains(tag) { return tag }
         let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
-        diagnostics.append(.error("yaml.custom-tag", "custom tag '\(shown)' is not allowed; remove it and write a plain value", at: location))
+        var message = "custom tag '\(shown)' is not allowed; remove it and write a plain value"
+        if forScalar, !tag.hasPrefix("tag:") {
+            // NOTE: `when: !ok` reads as a tag in YAML; policy staff mean a negation.
+            message += " (a condition that starts with '!' must be quoted: '\(shown) …', or write \(shown.dropFirst()) == false)"
+        }
+        diagnostics.append(.error("yaml.custom-tag", message, at: location))
         return nil
     }
 
