@@ -27,22 +27,3 @@ struct DiagnosticPrinter {
         return text
     }
 }
-
-extension Diagnostic {
-    var json: String {
-        "{\"file\": \(quote(location.file)), \"line\": \(location.line), \"column\": \(location.column), \"severity\": \(quote(level.rawValue)), \"code\": \(quote(code)), \"message\": \(quote(message))}"
-    }
-    private func quote(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
-    }
-}
