@@ -93,3 +93,15 @@ import Testing
         #expect(TestCatalog.errors(diagnostics) == ["5:11 decode.department-clash"])
     }
 }
+
+@Suite struct OptionalChecklistFieldsTests {
+    @Test("a questions-only checklist needs no departments or rules; a rule routed nowhere is an error")
+    func questionsOnly() {
+        let shared = "anjian: 1\nchecklist: shared\ntitle: 共用\nsource: 二(二)1\nquestions:\n" + question("ok") + "\n"
+        let (catalog, diagnostics) = TestCatalog.compile(["shared.yaml": shared])
+        #expect(TestCatalog.errors(diagnostics) == [])
+        #expect(catalog?.checklists.first?.questions.count == 1)
+        let (_, bad) = TestCatalog.compile(["shared.yaml": shared + "rules:\n" + rule("S-001", "ok")])
+        #expect(TestCatalog.errors(bad) == ["10:5 decode.no-departments"])
+    }
+}

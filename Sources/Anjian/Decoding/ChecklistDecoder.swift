@@ -44,7 +44,8 @@ struct ChecklistDecoder {
                 includes.append(.init(id: name, location: location))
             }
         }
-        let checklistDepartments = top.required("departments", diagnostics: &diagnostics).map { departmentList($0, allowed: nil) } ?? []
+        // Optional: the default for rules that name none (a questions-only checklist needs none).
+        let checklistDepartments = top["departments"].map { departmentList($0, allowed: nil) } ?? []
 
         var questions: [Question] = []
         var seen: [String: SourceLocation] = [:]
@@ -65,7 +66,7 @@ struct ChecklistDecoder {
         }
         var rules: [Rule] = []
         var seenRules: [String: SourceLocation] = [:]
-        if let node = top.required("rules", diagnostics: &diagnostics) {
+        if let node = top["rules"] {
             for item in list(node, field: "rules") {
                 if let r = rule(item, checklist: id, defaults: checklistDepartments) {
                     if unique(r.id, at: r.location, seen: &seenRules, what: "rule") { rules.append(r) }
@@ -182,6 +183,11 @@ struct ChecklistDecoder {
             }
         }
         let ruleDepartments = m["departments"].map { departmentList($0, allowed: defaults) } ?? defaults
+        if m["departments"] == nil, defaults.isEmpty {
+            diagnostics.append(.error("decode.no-departments",
+                "rule names no departments and its checklist has no default; add 'departments: [牵头部门, …]' to the rule or the checklist",
+                at: node.location))
+        }
         let basis = m.required("basis", diagnostics: &diagnostics).flatMap { NodeReading.text($0, field: "basis", diagnostics: &diagnostics) }
         let remedy = m.required("remedy", diagnostics: &diagnostics).flatMap { NodeReading.text($0, field: "remedy", diagnostics: &diagnostics) }
         var deadline: Int?
