@@ -16,6 +16,12 @@ public struct Catalog: Sendable {
     public let departments: DepartmentDirectory
     /// Warnings found while loading (the catalog is usable).
     public let warnings: [Diagnostic]
+    /// The seed document's sections, from `sections.yaml` (empty without one).
+    public let sections: [String: SeedSection]
+    /// Working days for `deadline_workdays`, from `calendar/<year>.yaml`.
+    public let calendar: WorkCalendar
+    /// Identifies this compiled catalog, so answer sheets read for another one are re-mapped by name.
+    private(set) var id = UInt64.random(in: 1...UInt64.max)
 
     /// Questions by slot.
     let questions: [Question]
@@ -32,7 +38,9 @@ public struct Catalog: Sendable {
 
     init(checklists: [Checklist], departments: DepartmentDirectory, warnings: [Diagnostic], questions: [Question],
          askIf: [Program?], facts: [Fact], factPrograms: [Program], rules: [Rule], rulePrograms: [Program],
-         includeClosure: [String: Set<String>]) {
+         includeClosure: [String: Set<String>], sections: [String: SeedSection], calendar: WorkCalendar) {
+        self.sections = sections
+        self.calendar = calendar
         self.checklists = checklists
         self.departments = departments
         self.warnings = warnings

@@ -6,6 +6,8 @@ import Foundation
 /// link the rule graph (includes, references, cycles) → type-check in dependency order → compile.
 enum CatalogCompiler {
     static let departmentsFile = "departments.yaml"
+    static let sectionsFile = "sections.yaml"
+    static let calendarFolder = "calendar"
 
     static func compile(directory: URL, displayPath: String, limits: YAMLLimits = .default) -> (Catalog?, [Diagnostic]) {
         let dirLocation = SourceLocation(file: displayPath, line: 1, column: 1)
@@ -18,6 +20,16 @@ enum CatalogCompiler {
         let prefix = displayPath.hasSuffix("/") ? displayPath : displayPath + "/"
         var files: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
+        let calendarDirectory = directory.appendingPathComponent(calendarFolder)
+        let calendarNames = ((try? FileManager.default.contentsOfDirectory(atPath: calendarDirectory.path)) ?? [])
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        for name in calendarNames {
+            do {
+                files.append(try SourceFile.read(calendarDirectory.appendingPathComponent(name), displayPath: prefix + calendarFolder + "/" + name))
+            } catch {
+                diagnostics += error.all
+            }
+        }
         for name in names {
             do {
                 files.append(try SourceFile.read(directory.appendingPathComponent(name), displayPath: prefix + name))
@@ -38,6 +50,8 @@ enum CatalogCompiler {
         // Stage 1–2: YAML and decoding. Departments first: rules are checked against them.
         var departments = DepartmentDirectory()
         var roots: [(SourceFile, YAMLNode)] = []
+        var sectionsRoot: YAMLNode?
+        var calendar = WorkCalendar()
         for file in files {
             let document = loader.load(file.bytes, path: file.path)
             diagnostics += document.diagnostics
@@ -47,9 +61,15 @@ enum CatalogCompiler {
                 }
                 continue
             }
-            if file.path.hasSuffix("/" + departmentsFile) || file.path == departmentsFile {
+            if Self.isNamed(file, departmentsFile) {
                 var decoder = DepartmentsDecoder()
                 departments = decoder.decode(root)
+                diagnostics += decoder.diagnostics
+            } else if Self.isNamed(file, sectionsFile) {
+                sectionsRoot = root
+            } else if file.path.contains("/\(calendarFolder)/") {
+                var decoder = CalendarDecoder(path: file.path)
+                decoder.decode(root, into: &calendar)
                 diagnostics += decoder.diagnostics
             } else {
                 roots.append((file, root))
@@ -62,6 +82,24 @@ enum CatalogCompiler {
             diagnostics += decoder.diagnostics
         }
         checklists.sort { $0.id < $1.id }
+        var sections: [String: SeedSection] = [:]
+        if let sectionsRoot {
+            var decoder = SectionsDecoder(departments: departments)
+            sections = decoder.decode(sectionsRoot)
+            diagnostics += decoder.diagnostics
+        }
+        var citations = CitationChecker(sections: sections)
+        citations.check(checklists)
+        diagnostics += citations.diagnostics
+        for checklist in checklists {
+            for rule in checklist.rules {
+                if case .workdays = rule.deadline, calendar.years.isEmpty {
+                    diagnostics.append(.error("decode.no-calendar",
+                        "deadline_workdays needs a working-day calendar; add calendar/<year>.yaml beside the rules (from the State Council's holiday notice)",
+                        at: rule.location))
+                }
+            }
+        }
 
         // Stage 3: link. Includes, unique rule ids, symbols.
         var linker = Linker(checklists: checklists)
@@ -79,7 +117,11 @@ enum CatalogCompiler {
                               questions: linker.questions, askIf: compiler.askIfPrograms,
                               facts: linker.facts, factPrograms: compiler.factPrograms,
                               rules: compiler.orderedRules, rulePrograms: compiler.orderedRulePrograms,
-                              includeClosure: linker.symbols.visible)
+                              includeClosure: linker.symbols.visible, sections: sections, calendar: calendar)
         return (catalog, diagnostics)
+    }
+
+    private static func isNamed(_ file: SourceFile, _ name: String) -> Bool {
+        file.path == name || (file.path.hasSuffix("/" + name) && !file.path.contains("/\(calendarFolder)/"))
     }
 }

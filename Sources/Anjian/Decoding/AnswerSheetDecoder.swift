@@ -14,43 +14,66 @@ struct AnswerSheetDecoder {
 
     mutating func decode(_ root: YAMLNode) -> AnswerSheet? {
         guard let top = MappingReader(root, what: "answer file", diagnostics: &diagnostics) else { return nil }
-        top.rejectUnknownKeys(allowed: ["anjian-answers", "enterprise", "inspection", "answers"], diagnostics: &diagnostics)
+        top.rejectUnknownKeys(allowed: ["anjian-answers", "enterprise", "subject", "inspection", "answers"], diagnostics: &diagnostics)
         if let version = top.required("anjian-answers", diagnostics: &diagnostics),
            NodeReading.int(version, field: "anjian-answers", diagnostics: &diagnostics).map({ $0 != 1 }) ?? false {
             diagnostics.append(.error("decode.version", "this anjian reads answer files with 'anjian-answers: 1'", at: version.location))
         }
-        let enterprise = top.required("enterprise", diagnostics: &diagnostics).flatMap { self.enterprise($0) }
+        var enterprise: Enterprise?
+        switch (top.pair("enterprise"), top.pair("subject")) {
+        case (let e?, let s?):
+            diagnostics.append(.error("answers.two-subjects", "write the subject once: 'enterprise:' for an enterprise, or 'subject:' with a kind",
+                                      at: s.keyLocation, notes: [.init("enterprise is here", at: e.keyLocation)]))
+        case (let e?, nil): enterprise = self.enterprise(e.value, isSubject: false)
+        case (nil, let s?): enterprise = self.enterprise(s.value, isSubject: true)
+        case (nil, nil):
+            diagnostics.append(.error("decode.missing-field", "answer file has no 'enterprise' (or 'subject' with a kind: town, department, event); add it", at: root.location))
+        }
         let inspectionNode = top.required("inspection", diagnostics: &diagnostics)
         var date: CivilDate?
+        var dateLocation: SourceLocation?
         var inspector: String?
         var requested: [(String, SourceLocation)]?
         if let inspectionNode, let m = MappingReader(inspectionNode, what: "inspection", diagnostics: &diagnostics) {
             m.rejectUnknownKeys(allowed: ["date", "inspector", "checklists"], diagnostics: &diagnostics)
             if let node = m.required("date", diagnostics: &diagnostics) {
                 date = self.date(node, field: "inspection.date")
+                dateLocation = node.location
             }
             inspector = m["inspector"].flatMap { NodeReading.text($0, field: "inspector", diagnostics: &diagnostics) }
             requested = m["checklists"].map { NodeReading.textList($0, field: "checklists", diagnostics: &diagnostics) }
         }
-        let selected = select(requested: requested, sector: enterprise?.sector, at: inspectionNode?.location ?? root.location)
+        let selected = select(requested: requested, subject: enterprise, at: inspectionNode?.location ?? root.location)
         var answers = [Answer?](repeating: nil, count: catalog.questions.count)
         if let answersNode = top["answers"] {
             read(answersNode, selected: selected ?? [], into: &answers)
         }
         guard let enterprise, let date, let selected else { return nil }
+        checkCalendar(date: date, checklists: selected, at: dateLocation ?? root.location)
         return AnswerSheet(path: path, enterprise: enterprise,
                            inspection: Inspection(date: date, inspector: inspector, checklists: selected.sorted()),
-                           answers: answers)
+                           answers: answers, catalog: catalog)
     }
 
-    private mutating func enterprise(_ node: YAMLNode) -> Enterprise? {
-        guard let m = MappingReader(node, what: "enterprise", diagnostics: &diagnostics) else { return nil }
-        m.rejectUnknownKeys(allowed: ["name", "code", "town", "sector"], diagnostics: &diagnostics)
+    private mutating func enterprise(_ node: YAMLNode, isSubject: Bool) -> Enterprise? {
+        guard let m = MappingReader(node, what: isSubject ? "subject" : "enterprise", diagnostics: &diagnostics) else { return nil }
+        m.rejectUnknownKeys(allowed: ["kind", "name", "code", "town", "sector"], diagnostics: &diagnostics)
+        var kind = SubjectKind.enterprise
+        if let node = isSubject ? m.required("kind", diagnostics: &diagnostics) : m["kind"],
+           let text = NodeReading.text(node, field: "kind", diagnostics: &diagnostics) {
+            if let k = SubjectKind(rawValue: text) {
+                kind = k
+            } else {
+                let kinds = SubjectKind.allCases.map(\.rawValue)
+                diagnostics.append(.error("answers.bad-subject", "unknown subject kind '\(text)'" + Suggestion.clause(for: text, in: kinds) + "; write one of \(kinds.joined(separator: ", "))", at: node.location))
+                return nil
+            }
+        }
         let name = m.required("name", diagnostics: &diagnostics).flatMap { NodeReading.text($0, field: "name", diagnostics: &diagnostics) }
         let code = m["code"].flatMap { NodeReading.text($0, field: "code", diagnostics: &diagnostics) }
         let town = m["town"].flatMap { NodeReading.text($0, field: "town", diagnostics: &diagnostics) }
         let sector = m["sector"].flatMap { NodeReading.text($0, field: "sector", diagnostics: &diagnostics) }
-        return name.map { Enterprise(name: $0, code: code, town: town, sector: sector) }
+        return name.map { Enterprise(kind: kind, name: $0, code: code, town: town, sector: sector) }
     }
 
     private mutating func date(_ node: YAMLNode, field: String) -> CivilDate? {
@@ -60,11 +83,19 @@ struct AnswerSheetDecoder {
     }
 
     /// The checklists to evaluate: those named, else those of the sector; with everything they include.
-    private mutating func select(requested: [(String, SourceLocation)]?, sector: String?, at location: SourceLocation) -> Set<String>? {
+    private mutating func select(requested: [(String, SourceLocation)]?, subject: Enterprise?, at location: SourceLocation) -> Set<String>? {
+        guard let subject else { return nil }
+        let sector = subject.sector
         var roots: [String] = []
         if let requested {
             for (id, loc) in requested {
-                if catalog.checklistByID[id] != nil {
+                if let checklist = catalog.checklistByID[id] {
+                    if checklist.subject != subject.kind {
+                        diagnostics.append(.error("answers.subject-mismatch",
+                            "checklist '\(id)' inspects a \(checklist.subject.rawValue), but this subject is a \(subject.kind.rawValue); choose a checklist for a \(subject.kind.rawValue) or change the subject's kind",
+                            at: loc))
+                        continue
+                    }
                     roots.append(id)
                 } else {
                     diagnostics.append(.error("answers.unknown-checklist",
@@ -74,19 +105,28 @@ struct AnswerSheetDecoder {
             }
             if roots.isEmpty { return requested.isEmpty ? [] : nil }
         } else {
-            let sectors = Set(catalog.checklists.flatMap(\.sectors)).subtracting(["*"]).sorted()
+            let ofKind = catalog.checklists.filter { $0.subject == subject.kind }
+            let sectors = Set(ofKind.flatMap(\.sectors)).subtracting(["*"]).sorted()
+            if subject.kind != .enterprise, sector == nil {
+                roots = ofKind.filter { $0.sectors.isEmpty || $0.sectors.contains("*") }.map(\.id)
+                guard !roots.isEmpty else {
+                    diagnostics.append(.error("answers.no-checklists", "no checklist inspects a \(subject.kind.rawValue) by default; list them under inspection.checklists", at: location))
+                    return nil
+                }
+                return roots.reduce(into: Set<String>()) { $0.formUnion(catalog.includeClosure[$1] ?? [$1]) }
+            }
             guard let sector else {
                 diagnostics.append(.error("answers.no-checklists", "give enterprise.sector (one of \(sectors.joined(separator: ", "))) or inspection.checklists", at: location))
                 return nil
             }
-            let matching = catalog.checklists.filter { $0.sectors.contains(sector) }
+            let matching = ofKind.filter { $0.sectors.contains(sector) }
             guard !matching.isEmpty else {
                 diagnostics.append(.error("answers.unknown-sector",
                     "no checklist covers sector '\(sector)'" + Suggestion.clause(for: sector, in: sectors) + "; known sectors: \(sectors.joined(separator: ", ")), or list checklists under inspection.checklists",
                     at: location))
                 return nil
             }
-            roots = matching.map(\.id) + catalog.checklists.filter { $0.sectors.contains("*") }.map(\.id)
+            roots = matching.map(\.id) + ofKind.filter { $0.sectors.contains("*") }.map(\.id)
         }
         return roots.reduce(into: Set<String>()) { $0.formUnion(catalog.includeClosure[$1] ?? [$1]) }
     }
@@ -204,5 +244,19 @@ struct AnswerSheetDecoder {
             }
             return ok ? .list(values) : nil
         }
+    }
+
+    /// Working-day deadlines need the calendar of every year they run through: a date outside
+    /// every calendar file is an error here, never a guess at evaluation time.
+    private mutating func checkCalendar(date: CivilDate, checklists: Set<String>, at location: SourceLocation) {
+        let longest = catalog.rules.filter { checklists.contains($0.checklist) }.compactMap { rule -> Int? in
+            if case .workdays(let n) = rule.deadline { return n }
+            return nil
+        }.max()
+        guard let longest, catalog.calendar.adding(workdays: longest, to: date) == nil else { return }
+        let years = catalog.calendar.coveredYears.map(String.init).joined(separator: ", ")
+        diagnostics.append(.error("answers.outside-calendar",
+            "working-day deadlines from \(date) run past the holiday calendars (years: \(years.isEmpty ? "none" : years)); add calendar/<year>.yaml for the following year from the State Council's holiday notice",
+            at: location))
     }
 }

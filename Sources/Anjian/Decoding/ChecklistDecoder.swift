@@ -3,10 +3,10 @@ import AnjianYAML
 
 /// Decodes one rule file (`anjian: 1`, `checklist: …`) into a ``Checklist``.
 struct ChecklistDecoder {
-    static let fileFields = ["anjian", "checklist", "title", "source", "sectors", "includes", "departments", "questions", "facts", "rules"]
+    static let fileFields = ["anjian", "checklist", "subject", "title", "source", "sectors", "includes", "departments", "questions", "facts", "rules"]
     static let questionFields = ["id", "text", "type", "choices", "ask_if", "unit"]
     static let factFields = ["id", "expr"]
-    static let ruleFields = ["id", "title", "when", "severity", "departments", "basis", "remedy", "deadline_days", "source"]
+    static let ruleFields = ["id", "title", "when", "severity", "departments", "basis", "remedy", "deadline_days", "deadline_workdays", "source"]
 
     let file: SourceFile
     let departments: DepartmentDirectory
@@ -33,6 +33,17 @@ struct ChecklistDecoder {
             let stem = NSStringPath(path: file.path).lastComponent.replacingSuffix(".yaml", with: "")
             if stem != id {
                 diagnostics.append(.error("decode.file-name", "checklist '\(id)' must be in a file named \(id).yaml (this file is \(stem).yaml); rename one to match", at: idNode.location))
+            }
+        }
+        var subject = SubjectKind.enterprise
+        if let node = top["subject"], let text = NodeReading.text(node, field: "subject", diagnostics: &diagnostics) {
+            if let kind = SubjectKind(rawValue: text) {
+                subject = kind
+            } else {
+                let kinds = SubjectKind.allCases.map(\.rawValue)
+                diagnostics.append(.error("decode.bad-subject",
+                    "unknown subject kind '\(text)'" + Suggestion.clause(for: text, in: kinds) + "; write one of \(kinds.joined(separator: ", "))",
+                    at: node.location))
             }
         }
         let title = top.required("title", diagnostics: &diagnostics).flatMap { NodeReading.text($0, field: "title", diagnostics: &diagnostics) } ?? ""
@@ -73,9 +84,9 @@ struct ChecklistDecoder {
                 }
             }
         }
-        return Checklist(id: id, title: title, source: source, sectors: sectors, includes: includes,
+        return Checklist(id: id, subject: subject, title: title, source: source, sectors: sectors, includes: includes,
                          departments: checklistDepartments, questions: questions, facts: facts, rules: rules,
-                         file: file.path, location: root.location)
+                         file: file.path, location: root.location, sourceLocation: top["source"]?.location ?? root.location)
     }
 
     private mutating func unique(_ id: String, at location: SourceLocation, seen: inout [String: SourceLocation], what: String) -> Bool {
@@ -190,12 +201,21 @@ struct ChecklistDecoder {
         }
         let basis = m.required("basis", diagnostics: &diagnostics).flatMap { NodeReading.text($0, field: "basis", diagnostics: &diagnostics) }
         let remedy = m.required("remedy", diagnostics: &diagnostics).flatMap { NodeReading.text($0, field: "remedy", diagnostics: &diagnostics) }
-        var deadline: Int?
-        if let node = m.required("deadline_days", diagnostics: &diagnostics), let days = NodeReading.int(node, field: "deadline_days", diagnostics: &diagnostics) {
-            if days < 0 || days > 3650 {
-                diagnostics.append(.error("decode.bad-deadline", "deadline_days must be between 0 (immediately) and 3650, found \(days)", at: node.location))
-            } else {
-                deadline = days
+        var deadline: Deadline?
+        switch (m.pair("deadline_days"), m.pair("deadline_workdays")) {
+        case (let days?, let workdays?):
+            diagnostics.append(.error("decode.two-deadlines", "a rule has one deadline: keep deadline_days or deadline_workdays, not both",
+                                      at: workdays.keyLocation, notes: [.init("deadline_days is here", at: days.keyLocation)]))
+        case (nil, nil):
+            diagnostics.append(.error("decode.missing-field", "rule has no deadline; add 'deadline_days: N' (calendar days, 0 = immediately) or 'deadline_workdays: N'", at: node.location))
+        case (let pair?, nil), (nil, let pair?):
+            let field = pair.key.value
+            if let n = NodeReading.int(pair.value, field: field, diagnostics: &diagnostics) {
+                if n < 0 || n > 3650 {
+                    diagnostics.append(.error("decode.bad-deadline", "\(field) must be between 0 (immediately) and 3650, found \(n)", at: pair.value.location))
+                } else {
+                    deadline = field == "deadline_days" ? .days(n) : .workdays(n)
+                }
             }
         }
         let source = m.required("source", diagnostics: &diagnostics).flatMap { NodeReading.text($0, field: "source", diagnostics: &diagnostics) }
@@ -203,8 +223,9 @@ struct ChecklistDecoder {
         // its condition is checked in the same run and the editor sees every problem at once.
         guard let id, let when else { return nil }
         return Rule(id: id, checklist: checklist, title: title ?? "", condition: when, severity: severity ?? .general,
-                    departments: ruleDepartments, basis: basis ?? "", remedy: remedy ?? "", deadlineDays: deadline ?? 0,
-                    source: source ?? "", location: node.location)
+                    departments: ruleDepartments, basis: basis ?? "", remedy: remedy ?? "", deadline: deadline ?? .days(0),
+                    source: source ?? "", location: node.location,
+                    sourceLocation: m["source"]?.location ?? node.location, departmentsLocation: m["departments"]?.location ?? node.location)
     }
 
     static func isRuleID(_ text: String) -> Bool {

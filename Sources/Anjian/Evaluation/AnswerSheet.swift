@@ -2,8 +2,9 @@ import AnjianCore
 import AnjianYAML
 import Foundation
 
-/// The subject of an inspection.
+/// The subject of an inspection: an enterprise, or a town, department or event under supervision.
 public struct Enterprise: Sendable, Hashable {
+    public var kind: SubjectKind = .enterprise
     public var name: String
     /// 统一社会信用代码.
     public var code: String?
@@ -35,6 +36,9 @@ public struct AnswerSheet: Sendable {
     public var inspection: Inspection
     /// Answers by question slot of the catalog it was read for.
     var answers: [Answer?]
+    /// Which catalog the slots belong to; another catalog re-maps the answers by name.
+    let catalogID: UInt64
+    let questionNames: [String]
 
     /// Reads and validates an answer file.
     ///
@@ -65,10 +69,23 @@ public struct AnswerSheet: Sendable {
         self = sheet
     }
 
-    init(path: String, enterprise: Enterprise, inspection: Inspection, answers: [Answer?]) {
+    init(path: String, enterprise: Enterprise, inspection: Inspection, answers: [Answer?], catalog: Catalog) {
         self.path = path
         self.enterprise = enterprise
         self.inspection = inspection
         self.answers = answers
+        self.catalogID = catalog.id
+        self.questionNames = catalog.questions.map(\.qualifiedName)
+    }
+
+    /// The answers laid out for `catalog`'s slots.
+    func answers(for catalog: Catalog) -> [Answer?] {
+        if catalog.id == catalogID { return answers }
+        // NOTE: a sheet read for another catalog is matched by question name, never by position.
+        var mapped = [Answer?](repeating: nil, count: catalog.questions.count)
+        for (slot, answer) in answers.enumerated() {
+            if let answer, let target = catalog.slotByName[questionNames[slot]] { mapped[target] = answer }
+        }
+        return mapped
     }
 }

@@ -6,12 +6,14 @@
 struct Evaluator {
     let catalog: Catalog
     let sheet: AnswerSheet
+    private let answers: [Answer?]
     private var factMemo: [(Value, [Int])?]
     private var ruleMemo: [(Value, [Int])?]
 
     init(catalog: Catalog, sheet: AnswerSheet) {
         self.catalog = catalog
         self.sheet = sheet
+        self.answers = sheet.answers(for: catalog)
         factMemo = Array(repeating: nil, count: catalog.facts.count)
         ruleMemo = Array(repeating: nil, count: catalog.rules.count)
     }
@@ -36,7 +38,7 @@ struct Evaluator {
     /// The value of a question: its answer, not applicable when its `ask_if` is false or it was
     /// answered 不适用, and unknown when it is still unanswered.
     private mutating func question(_ slot: Int, _ evidence: inout [Int]) -> Value {
-        let answer = sheet.answers[slot]
+        let answer = answers[slot]
         if let askIf = catalog.askIf[slot] {
             var gate: [Int] = []
             switch eval(askIf, &gate) {
@@ -72,6 +74,7 @@ struct Evaluator {
             case .code: text = e.code
             case .town: text = e.town
             case .sector: text = e.sector
+            case .kind: text = e.kind.rawValue
             }
             return text.map(Value.string) ?? .string("")
         case .inspectionDate:
@@ -156,7 +159,7 @@ struct Evaluator {
             }
         case .answered(let slot):
             // NOTE: answered() is about the sheet itself, so it is never unknown.
-            if sheet.answers[slot] != nil { evidence.append(slot); return .bool(true) }
+            if answers[slot] != nil { evidence.append(slot); return .bool(true) }
             return .bool(false)
         case .fired(let rule):
             let (v, e) = self.rule(rule)

@@ -24,6 +24,6 @@ indirect enum Program: Sendable {
     case toDouble(Program)
     case toInt(Program)
 
-    enum EnterpriseField: String, Sendable, CaseIterable { case name, code, town, sector }
+    enum EnterpriseField: String, Sendable, CaseIterable { case name, code, town, sector, kind }
     enum StringTest: String, Sendable { case contains, startsWith, endsWith }
 }

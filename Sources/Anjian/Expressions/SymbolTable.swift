@@ -23,7 +23,7 @@ struct SymbolTable: Sendable {
     }
 
     func resolve(_ parts: [String], from checklist: String) -> Resolution {
-        if parts.count == 2, parts[0] == "enterprise", let field = Program.EnterpriseField(rawValue: parts[1]) { return .enterprise(field) }
+        if parts.count == 2, parts[0] == "enterprise" || parts[0] == "subject", let field = Program.EnterpriseField(rawValue: parts[1]) { return .enterprise(field) }
         if parts == ["inspection", "date"] { return .inspectionDate }
         if parts == ["inspection", "inspector"] { return .inspector }
         let qualified: String
@@ -41,7 +41,8 @@ struct SymbolTable: Sendable {
     /// Names visible from a checklist, for "did you mean".
     func visibleNames(from checklist: String) -> [String] {
         let scope = visible[checklist] ?? [checklist]
-        var names = ["enterprise.name", "enterprise.code", "enterprise.town", "enterprise.sector", "inspection.date", "inspection.inspector"]
+        var names = ["inspection.date", "inspection.inspector"]
+        for field in Program.EnterpriseField.allCases { names += ["enterprise.\(field.rawValue)", "subject.\(field.rawValue)"] }
         for key in Array(questions.keys) + Array(facts.keys) {
             let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
             guard scope.contains(parts[0]) else { continue }

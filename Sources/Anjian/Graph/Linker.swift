@@ -19,7 +19,12 @@ struct Linker {
             for include in checklist.includes {
                 if include.id == checklist.id {
                     diagnostics.append(.error("graph.self-include", "checklist '\(checklist.id)' includes itself; remove it from includes", at: include.location))
-                } else if ids.contains(include.id) {
+                } else if let included = checklists.first(where: { $0.id == include.id }) {
+                    if included.subject != checklist.subject {
+                        diagnostics.append(.error("graph.subject-mismatch",
+                            "'\(checklist.id)' inspects a \(checklist.subject.rawValue) but '\(include.id)' inspects a \(included.subject.rawValue); include only checklists of the same subject",
+                            at: include.location))
+                    }
                     graph.addEdge(from: checklist.id, to: include.id, at: include.location)
                 } else {
                     diagnostics.append(.error("graph.unknown-checklist",

@@ -8,6 +8,8 @@ public struct Checklist: Sendable, Hashable {
     }
 
     public var id: String
+    /// What kind of subject the checklist inspects.
+    public var subject: SubjectKind
     public var title: String
     public var source: String
     /// Enterprises of these sectors get this checklist; `*` means every sector.
@@ -20,4 +22,5 @@ public struct Checklist: Sendable, Hashable {
     public var rules: [Rule]
     public var file: String
     public var location: SourceLocation
+    public var sourceLocation: SourceLocation
 }

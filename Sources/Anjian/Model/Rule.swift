@@ -13,9 +13,12 @@ public struct Rule: Sendable, Hashable {
     /// The legal basis (law, regulation, standard and article).
     public var basis: String
     public var remedy: String
-    /// Calendar days after the inspection date; 0 means immediately.
-    public var deadlineDays: Int
+    /// When the hazard must be rectified, counted from the inspection date.
+    public var deadline: Deadline
     /// The section of the seed document the rule comes from (`二(三)6`).
     public var source: String
     public var location: SourceLocation
+    /// Where `source:` and `departments:` are written (the rule's start when absent), for lint messages.
+    public var sourceLocation: SourceLocation
+    public var departmentsLocation: SourceLocation
 }

@@ -3,7 +3,7 @@ extension Report {
     public func json() -> String {
         typealias J = JSONWriter
         let enterpriseJSON = J.object([
-            ("name", J.quoted(enterprise.name)), ("code", J.optional(enterprise.code)),
+            ("kind", J.quoted(enterprise.kind.rawValue)), ("name", J.quoted(enterprise.name)), ("code", J.optional(enterprise.code)),
             ("town", J.optional(enterprise.town)), ("sector", J.optional(enterprise.sector)),
         ])
         let inspectionJSON = J.object([
@@ -15,7 +15,7 @@ extension Report {
                 ("rule", J.quoted(f.ruleID)), ("title", J.quoted(f.title)), ("severity", J.quoted(f.severity.rawValue)),
                 ("checklist", J.quoted(f.checklist)), ("departments", J.strings(f.departments)), ("lead", J.quoted(f.lead)),
                 ("basis", J.quoted(f.basis)), ("remedy", J.quoted(f.remedy)), ("deadline", J.quoted(f.deadline.description)),
-                ("deadline_days", String(f.deadlineDays)), ("source", J.quoted(f.source)),
+                f.due.jsonField, ("source", J.quoted(f.source)),
                 ("evidence", J.array(f.evidence.map { e in
                     J.object([("question", J.quoted(e.question)), ("value", e.value.json), ("location", J.quoted(e.location.description))])
                 })),
@@ -54,6 +54,16 @@ extension AnswerValue {
         case .date(let d): JSONWriter.quoted(d.description)
         case .choices(let c): JSONWriter.strings(c)
         case .notApplicable: JSONWriter.quoted("不适用")
+        }
+    }
+}
+
+extension Deadline {
+    /// `"deadline_days": N` or `"deadline_workdays": N`.
+    var jsonField: (String, String) {
+        switch self {
+        case .days(let n): ("deadline_days", String(n))
+        case .workdays(let n): ("deadline_workdays", String(n))
         }
     }
 }

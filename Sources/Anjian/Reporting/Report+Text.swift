@@ -4,7 +4,7 @@ extension Report {
         var out: [String] = []
         let e = enterprise
         out.append("安全检查报告  \(path)")
-        var subject = "被检查单位：\(e.name)"
+        var subject = "\(e.kind.chinese)：\(e.name)"
         if let code = e.code { subject += "（\(code)）" }
         if let town = e.town { subject += "  \(town)" }
         if let sector = e.sector { subject += "  行业：\(sector)" }
@@ -19,7 +19,7 @@ extension Report {
             out.append("  责任部门：\(f.departments.enumerated().map { $0.offset == 0 ? "\($0.element)（牵头）" : $0.element }.joined(separator: "、"))")
             out.append("  依据：\(f.basis)")
             out.append("  整改要求：\(f.remedy)")
-            out.append("  整改期限：\(f.deadline)" + (f.deadlineDays == 0 ? "（立即整改）" : "（\(f.deadlineDays) 日内）"))
+            out.append("  整改期限：\(f.deadline)（\(f.due)）")
             out.append("  来源：\(f.source)")
             for ev in f.evidence {
                 out.append("  证据：\(ev.question) = \(ev.value)  (\(ev.location))")

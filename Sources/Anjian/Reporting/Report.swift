@@ -49,9 +49,10 @@ public struct Finding: Sendable, Hashable {
     public var lead: String { departments.first ?? "" }
     public var basis: String
     public var remedy: String
-    /// Inspection date plus the rule's deadline days.
+    /// The date by which the hazard must be rectified.
     public var deadline: CivilDate
-    public var deadlineDays: Int
+    /// The rule's deadline, in calendar or working days.
+    public var due: Deadline
     public var source: String
     public var evidence: [Evidence]
 }
