@@ -68,4 +68,48 @@ import Testing
     func directory() {
         #expect(FileManager.default.fileExists(atPath: Catalog.shippedDirectory.appendingPathComponent("departments.yaml").path))
     }
+
+    @Test("every numbered item of 二(一), 二(二), 二(三) and 二(四) is cited by at least one rule")
+    func everyItemCited() throws {
+        let cited = Set(try Catalog.shipped.allRules.map(\.source))
+        let missing = Self.sections.subtracting(cited).sorted()
+        #expect(missing.isEmpty, "not cited: \(missing)")
+    }
+
+    @Test("sections.yaml quotes the seed verbatim and lists departments the seed names")
+    func sectionIndex() throws {
+        let catalog = try Catalog.shipped
+        #expect(Self.sections.isSubset(of: Set(catalog.sections.keys)))
+        for section in catalog.sections.values {
+            #expect(Self.seed.contains(section.title), "\(section.id): \(section.title)")
+        }
+    }
+
+    @Test("every rule's departments fall within the list the seed gives for its section")
+    func departmentsWithinSection() throws {
+        let catalog = try Catalog.shipped
+        for rule in catalog.allRules {
+            let allowed = catalog.sections[rule.source]?.departments ?? []
+            if allowed.isEmpty { continue }
+            #expect(Set(rule.departments).isSubset(of: Set(allowed)), "\(rule.id) → \(rule.departments)")
+        }
+    }
+
+    @Test("every checklist with rules has an example with its findings and a clean example")
+    func examplesPerChecklist() throws {
+        let catalog = try Catalog.shipped
+        let dir = repositoryRoot.appendingPathComponent("Examples")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }
+        var withFindings: Set<String> = [], clean: Set<String> = []
+        for name in names {
+            let sheet = try AnswerSheet(contentsOf: dir.appendingPathComponent(name), for: catalog)
+            let report = catalog.evaluate(sheet)
+            withFindings.formUnion(report.findings.map(\.checklist))
+            if report.findings.isEmpty && report.undetermined.isEmpty { clean.formUnion(sheet.inspection.checklists) }
+        }
+        for checklist in catalog.checklists where !checklist.rules.isEmpty {
+            #expect(withFindings.contains(checklist.id), "no example finds a hazard of \(checklist.id)")
+            #expect(clean.contains(checklist.id), "no clean example covers \(checklist.id)")
+        }
+    }
 }
