@@ -1,35 +1,55 @@
 import AnjianCore
 
+/// What became of one rule for one answer sheet.
+public enum Outcome: String, Sendable, Hashable, CaseIterable {
+    case fired, passed, undetermined
+    case notApplicable = "not_applicable"
+
+    /// In Chinese, as reports and test output show it.
+    public var chinese: String {
+        switch self {
+        case .fired: "发现隐患"
+        case .passed: "通过"
+        case .undetermined: "待定"
+        case .notApplicable: "不适用"
+        }
+    }
+}
+
+/// One rule's outcome with the answers that decided it.
+public struct RuleOutcome: Sendable {
+    public var rule: Rule
+    public var outcome: Outcome
+    /// The answers the outcome depended on (for undetermined rules, those already given).
+    public var evidence: [Evidence]
+    /// Qualified names of the questions still missing (undetermined rules).
+    public var missing: [String]
+    /// Why the rule does not apply, or the evaluation error of an undetermined rule.
+    public var reason: String?
+}
+
 extension Catalog {
     /// Evaluates every rule of the sheet's checklists. Pure and thread-safe.
     public func evaluate(_ sheet: AnswerSheet) -> Report {
-        var evaluator = Evaluator(catalog: self, sheet: sheet)
-        let answers = sheet.answers(for: self)
-        let selected = Set(sheet.inspection.checklists)
         var findings: [Finding] = []
         var undetermined: [Undetermined] = []
         var notApplicable: [NotApplicable] = []
         var passed: [String] = []
-        for (index, rule) in rules.enumerated() where selected.contains(rule.checklist) {
-            let (value, slots) = evaluator.rule(index)
-            switch value {
-            case .bool(true):
+        for o in outcomes(sheet) {
+            let rule = o.rule
+            switch o.outcome {
+            case .fired:
                 findings.append(Finding(
                     ruleID: rule.id, title: rule.title, severity: rule.severity, checklist: rule.checklist,
                     departments: rule.departments, basis: rule.basis, remedy: rule.remedy,
                     deadline: deadline(rule.deadline, from: sheet.inspection.date), due: rule.deadline,
-                    source: rule.source, evidence: evidence(slots, answers)))
-            case .bool(false):
+                    source: rule.source, evidence: o.evidence))
+            case .passed:
                 passed.append(rule.id)
-            case .unknown(let missing):
-                undetermined.append(Undetermined(ruleID: rule.id, title: rule.title, severity: rule.severity,
-                                                 missing: missing.sorted().map { questions[$0].qualifiedName }, error: nil))
-            case .notApplicable(let slot):
-                notApplicable.append(NotApplicable(ruleID: rule.id, title: rule.title, reason: reason(slot, answers)))
-            case .error(let message):
-                undetermined.append(Undetermined(ruleID: rule.id, title: rule.title, severity: rule.severity, missing: [], error: message))
-            default:
-                undetermined.append(Undetermined(ruleID: rule.id, title: rule.title, severity: rule.severity, missing: [], error: "condition is not true/false"))
+            case .undetermined:
+                undetermined.append(Undetermined(ruleID: rule.id, title: rule.title, severity: rule.severity, missing: o.missing, error: o.reason))
+            case .notApplicable:
+                notApplicable.append(NotApplicable(ruleID: rule.id, title: rule.title, reason: o.reason ?? "不适用"))
             }
         }
         findings.sort { ($0.severity, $0.ruleID) < ($1.severity, $1.ruleID) }
@@ -37,6 +57,34 @@ extension Catalog {
         notApplicable.sort { $0.ruleID < $1.ruleID }
         return Report(path: sheet.path, enterprise: sheet.enterprise, inspection: sheet.inspection,
                       findings: findings, undetermined: undetermined, notApplicable: notApplicable, passed: passed.sorted())
+    }
+
+    /// The outcome of every rule of the sheet's checklists, in evaluation order, with its evidence.
+    public func outcomes(_ sheet: AnswerSheet) -> [RuleOutcome] {
+        var evaluator = Evaluator(catalog: self, sheet: sheet)
+        let answers = sheet.answers(for: self)
+        let selected = Set(sheet.inspection.checklists)
+        var result: [RuleOutcome] = []
+        for (index, rule) in rules.enumerated() where selected.contains(rule.checklist) {
+            let (value, slots) = evaluator.rule(index)
+            let evidence = self.evidence(slots, answers)
+            switch value {
+            case .bool(true):
+                result.append(RuleOutcome(rule: rule, outcome: .fired, evidence: evidence, missing: [], reason: nil))
+            case .bool(false):
+                result.append(RuleOutcome(rule: rule, outcome: .passed, evidence: evidence, missing: [], reason: nil))
+            case .unknown(let missing):
+                result.append(RuleOutcome(rule: rule, outcome: .undetermined, evidence: evidence,
+                                          missing: missing.sorted().map { questions[$0].qualifiedName }, reason: nil))
+            case .notApplicable(let slot):
+                result.append(RuleOutcome(rule: rule, outcome: .notApplicable, evidence: evidence, missing: [], reason: reason(slot, answers)))
+            case .error(let message):
+                result.append(RuleOutcome(rule: rule, outcome: .undetermined, evidence: evidence, missing: [], reason: message))
+            default:
+                result.append(RuleOutcome(rule: rule, outcome: .undetermined, evidence: evidence, missing: [], reason: "condition is not true/false"))
+            }
+        }
+        return result
     }
 
     /// The rectification date. Answer sheets are checked against the calendar when read, so a

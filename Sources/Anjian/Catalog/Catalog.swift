@@ -20,6 +20,10 @@ public struct Catalog: Sendable {
     public let sections: [String: SeedSection]
     /// Working days for `deadline_workdays`, from `calendar/<year>.yaml`.
     public let calendar: WorkCalendar
+    /// The rule graph's references, for `anjian graph` and `explain`.
+    public let references: [Reference]
+    /// Names visible to expressions, kept so that `explain` can compile sub-expressions.
+    let symbols: SymbolTable
     /// Identifies this compiled catalog, so answer sheets read for another one are re-mapped by name.
     private(set) var id = UInt64.random(in: 1...UInt64.max)
 
@@ -38,7 +42,9 @@ public struct Catalog: Sendable {
 
     init(checklists: [Checklist], departments: DepartmentDirectory, warnings: [Diagnostic], questions: [Question],
          askIf: [Program?], facts: [Fact], factPrograms: [Program], rules: [Rule], rulePrograms: [Program],
-         includeClosure: [String: Set<String>], sections: [String: SeedSection], calendar: WorkCalendar) {
+         includeClosure: [String: Set<String>], sections: [String: SeedSection], calendar: WorkCalendar, references: [Reference], symbols: SymbolTable) {
+        self.symbols = symbols
+        self.references = references
         self.sections = sections
         self.calendar = calendar
         self.checklists = checklists

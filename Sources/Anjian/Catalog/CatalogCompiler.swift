@@ -117,7 +117,8 @@ enum CatalogCompiler {
                               questions: linker.questions, askIf: compiler.askIfPrograms,
                               facts: linker.facts, factPrograms: compiler.factPrograms,
                               rules: compiler.orderedRules, rulePrograms: compiler.orderedRulePrograms,
-                              includeClosure: linker.symbols.visible, sections: sections, calendar: calendar)
+                              includeClosure: linker.symbols.visible, sections: sections, calendar: calendar,
+                              references: compiler.references, symbols: compiler.symbols)
         return (catalog, diagnostics)
     }
 

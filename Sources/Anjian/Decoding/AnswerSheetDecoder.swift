@@ -3,19 +3,31 @@ import AnjianYAML
 
 /// Decodes an answer file and validates each answer against its question's type and choices.
 struct AnswerSheetDecoder {
+    /// An answer file, or one case of a rule test file (which may leave out the version, the
+    /// subject and the date, and adds its own fields).
+    enum Mode { case answerFile, testCase }
+
+    static let testCaseFields = ["name", "expect", "findings"]
+    /// The date a test case is inspected on when it gives none.
+    static let defaultTestDate = CivilDate(year: 2021, month: 4, day: 12)!
+
     let catalog: Catalog
     let path: String
+    let mode: Mode
     var diagnostics: [Diagnostic] = []
 
-    init(catalog: Catalog, path: String) {
+    init(catalog: Catalog, path: String, mode: Mode = .answerFile) {
         self.catalog = catalog
         self.path = path
+        self.mode = mode
     }
 
     mutating func decode(_ root: YAMLNode) -> AnswerSheet? {
-        guard let top = MappingReader(root, what: "answer file", diagnostics: &diagnostics) else { return nil }
-        top.rejectUnknownKeys(allowed: ["anjian-answers", "enterprise", "subject", "inspection", "answers"], diagnostics: &diagnostics)
-        if let version = top.required("anjian-answers", diagnostics: &diagnostics),
+        let isTest = mode == .testCase
+        guard let top = MappingReader(root, what: isTest ? "test case" : "answer file", diagnostics: &diagnostics) else { return nil }
+        top.rejectUnknownKeys(allowed: (isTest ? Self.testCaseFields : ["anjian-answers"]) + ["enterprise", "subject", "inspection", "answers"],
+                              diagnostics: &diagnostics)
+        if !isTest, let version = top.required("anjian-answers", diagnostics: &diagnostics),
            NodeReading.int(version, field: "anjian-answers", diagnostics: &diagnostics).map({ $0 != 1 }) ?? false {
             diagnostics.append(.error("decode.version", "this anjian reads answer files with 'anjian-answers: 1'", at: version.location))
         }
@@ -26,17 +38,22 @@ struct AnswerSheetDecoder {
                                       at: s.keyLocation, notes: [.init("enterprise is here", at: e.keyLocation)]))
         case (let e?, nil): enterprise = self.enterprise(e.value, isSubject: false)
         case (nil, let s?): enterprise = self.enterprise(s.value, isSubject: true)
+        case (nil, nil) where isTest:
+            enterprise = Enterprise(name: "测试单位")
         case (nil, nil):
             diagnostics.append(.error("decode.missing-field", "answer file has no 'enterprise' (or 'subject' with a kind: town, department, event); add it", at: root.location))
         }
-        let inspectionNode = top.required("inspection", diagnostics: &diagnostics)
+        let inspectionNode = isTest ? top["inspection"] : top.required("inspection", diagnostics: &diagnostics)
         var date: CivilDate?
         var dateLocation: SourceLocation?
         var inspector: String?
         var requested: [(String, SourceLocation)]?
+        if isTest && inspectionNode == nil { date = Self.defaultTestDate }
         if let inspectionNode, let m = MappingReader(inspectionNode, what: "inspection", diagnostics: &diagnostics) {
             m.rejectUnknownKeys(allowed: ["date", "inspector", "checklists"], diagnostics: &diagnostics)
-            if let node = m.required("date", diagnostics: &diagnostics) {
+            if isTest && m["date"] == nil {
+                date = Self.defaultTestDate
+            } else if let node = m.required("date", diagnostics: &diagnostics) {
                 date = self.date(node, field: "inspection.date")
                 dateLocation = node.location
             }

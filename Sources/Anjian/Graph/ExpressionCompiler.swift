@@ -10,6 +10,8 @@ struct ExpressionCompiler {
     var factPrograms: [Program] = []
     var orderedRules: [Rule] = []
     var orderedRulePrograms: [Program] = []
+    /// Every reference between questions, facts and rules, by qualified name (rules by id), deduplicated.
+    var references: [Reference] = []
 
     init(checklists: [Checklist], symbols: SymbolTable) {
         self.checklists = checklists
@@ -73,6 +75,13 @@ struct ExpressionCompiler {
             }
             for (id, span) in expr.firedReferences where symbols.rules[id] != nil {
                 graph.addEdge(from: owner.node, to: Owner.rule(id).node, at: source.location(at: span.lowerBound))
+            }
+        }
+        var seenReferences: Set<String> = []
+        for node in graph.nodes {
+            for edge in graph.edges[node] ?? [] {
+                guard let from = names[node], let to = names[edge.to], seenReferences.insert(from + "→" + to).inserted else { continue }
+                references.append(Reference(from: from, to: to))
             }
         }
         let (order, cycles) = graph.topologicalOrder()

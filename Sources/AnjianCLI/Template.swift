@@ -1,0 +1,66 @@
+import Anjian
+import ArgumentParser
+import Foundation
+
+struct Template: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a blank answer file for checklists, every question with its text, type and choices as comments.")
+
+    @OptionGroup var rulesOptions: RulesOptions
+
+    @Argument(help: ArgumentHelp("Checklist ids.", valueName: "CHECKLIST"))
+    var checklists: [String]
+
+    @Option(help: "The kind of subject: enterprise, town, department or event (default: the checklists').")
+    var subject: SubjectKind?
+
+    @Option(help: ArgumentHelp("Path of the answers JSON Schema written on the yaml-language-server line.", valueName: "PATH"))
+    var schema: String?
+
+    func validate() throws {
+        if checklists.isEmpty { throw ValidationError("name at least one checklist") }
+    }
+
+    func run() throws {
+        var printer = DiagnosticPrinter()
+        let catalog = try rulesOptions.loadCatalog(printer: &printer)
+        let chosen = try CommandLineChecks.checklists(checklists, in: catalog, printer: &printer)
+        let kinds = Set(chosen.map(\.subject))
+        let kind = subject ?? chosen[0].subject
+        if kinds.count > 1 || !kinds.contains(kind) {
+            printer.print([.error("cli.subject-mismatch",
+                "checklists \(checklists.joined(separator: ", ")) inspect \(kinds.map(\.rawValue).sorted().joined(separator: ", ")), not \(kind.rawValue); pick checklists of one subject kind",
+                at: CommandLineChecks.location)])
+            throw ExitCode(2)
+        }
+        print(AnswerTemplate(catalog: catalog).render(checklists, subject: kind, schema: schema), terminator: "")
+    }
+}
+
+extension SubjectKind: ExpressibleByArgument {}
+
+/// Checks on command-line arguments, reported like any other diagnostic.
+enum CommandLineChecks {
+    static let location = SourceLocation(file: "<command line>", line: 1, column: 1)
+
+    /// The named checklists; an unknown one is an error that lists the known ones.
+    static func checklists(_ ids: [String], in catalog: Catalog, printer: inout DiagnosticPrinter) throws -> [Checklist] {
+        let known = catalog.checklists.map(\.id)
+        var result: [Checklist] = []
+        var errors: [Diagnostic] = []
+        for id in ids {
+            if let c = catalog.checklists.first(where: { $0.id == id }) {
+                result.append(c)
+            } else {
+                errors.append(.error("cli.unknown-checklist",
+                    "unknown checklist '\(id)'" + Suggestion.clause(for: id, in: known) + "; known checklists: \(known.joined(separator: ", "))",
+                    at: location))
+            }
+        }
+        if !errors.isEmpty {
+            printer.print(errors)
+            throw ExitCode(2)
+        }
+        return result
+    }
+}
