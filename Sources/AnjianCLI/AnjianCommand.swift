@@ -17,15 +17,20 @@ struct AnjianCommand: ParsableCommand {
 
 /// Options shared by every command that reads the rule catalog.
 struct RulesOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Directory of rule files (default: the shipped catalog).", valueName: "DIR"))
-    var rules: String?
+    @Option(name: .long, help: ArgumentHelp("Directory of rule files (default: the shipped catalog); give it again for each county overlay, applied in order.", valueName: "DIR"))
+    var rules: [String] = []
+
+    /// The base rules directory (where `tests/` lives): the first --rules unless it is an overlay.
+    var baseDirectory: URL {
+        rules.first.map { URL(fileURLWithPath: $0) } ?? Catalog.shippedDirectory
+    }
 
     /// Loads the catalog, printing every diagnostic; exits 2 when it has errors.
     func loadCatalog(printer: inout DiagnosticPrinter) throws -> Catalog {
         do {
             let catalog: Catalog
-            if let rules {
-                catalog = try Catalog(directory: URL(fileURLWithPath: rules))
+            if !rules.isEmpty {
+                catalog = try Catalog(directories: rules.map { URL(fileURLWithPath: $0) })
             } else {
                 catalog = try Catalog.shipped
             }

@@ -14,15 +14,18 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         var printer = DiagnosticPrinter()
-        let directory = rulesOptions.rules.map { URL(fileURLWithPath: $0) } ?? Catalog.shippedDirectory
+        let directories = rulesOptions.rules.isEmpty ? [Catalog.shippedDirectory.path] : rulesOptions.rules
         switch format {
         case .text:
             let catalog = try rulesOptions.loadCatalog(printer: &printer)
+            for change in catalog.changes {
+                print("\(change.location): \(change.kind.rawValue) \(change.target)" + (change.detail.isEmpty ? "" : ": \(change.detail)"))
+            }
             let questions = catalog.checklists.reduce(0) { $0 + $1.questions.count }
-            print("\(catalog.checklists.count) checklists, \(questions) questions, \(catalog.allRules.count) rules: no errors (\(directory.path))")
+            print("\(catalog.checklists.count) checklists, \(questions) questions, \(catalog.allRules.count) rules: no errors (\(directories.joined(separator: " + ")))")
         case .json:
             do {
-                let catalog = try Catalog(directory: directory)
+                let catalog = try Catalog(directories: directories.map { URL(fileURLWithPath: $0) })
                 print("[" + catalog.warnings.map(\.json).joined(separator: ", ") + "]")
             } catch {
                 print("[" + error.all.map(\.json).joined(separator: ", ") + "]")

@@ -17,7 +17,7 @@ struct Test: ParsableCommand {
     func run() throws {
         var printer = DiagnosticPrinter()
         let catalog = try rulesOptions.loadCatalog(printer: &printer)
-        let rulesDirectory = rulesOptions.rules.map { URL(fileURLWithPath: $0) } ?? Catalog.shippedDirectory
+        let rulesDirectory = rulesOptions.baseDirectory
         let inputs = paths.isEmpty ? [rulesDirectory.appendingPathComponent("tests").path] : paths
         var suites: [RuleTestSuite] = []
         var bad = false

@@ -43,7 +43,8 @@ extension Catalog {
                     ruleID: rule.id, title: rule.title, severity: rule.severity, checklist: rule.checklist,
                     departments: rule.departments, basis: rule.basis, remedy: rule.remedy,
                     deadline: deadline(rule.deadline, from: sheet.inspection.date), due: rule.deadline,
-                    source: rule.source, evidence: o.evidence))
+                    source: rule.source, evidence: o.evidence,
+                    ruleFile: rule.overriddenIn ?? checklistByID[rule.checklist]?.file ?? ""))
             case .passed:
                 passed.append(rule.id)
             case .undetermined:

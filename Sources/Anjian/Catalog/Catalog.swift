@@ -24,6 +24,8 @@ public struct Catalog: Sendable {
     public let references: [Reference]
     /// Names visible to expressions, kept so that `explain` can compile sub-expressions.
     let symbols: SymbolTable
+    /// What county overlays changed, in the order applied.
+    public let changes: [OverlayChange]
     /// Identifies this compiled catalog, so answer sheets read for another one are re-mapped by name.
     private(set) var id = UInt64.random(in: 1...UInt64.max)
 
@@ -42,7 +44,8 @@ public struct Catalog: Sendable {
 
     init(checklists: [Checklist], departments: DepartmentDirectory, warnings: [Diagnostic], questions: [Question],
          askIf: [Program?], facts: [Fact], factPrograms: [Program], rules: [Rule], rulePrograms: [Program],
-         includeClosure: [String: Set<String>], sections: [String: SeedSection], calendar: WorkCalendar, references: [Reference], symbols: SymbolTable) {
+         includeClosure: [String: Set<String>], sections: [String: SeedSection], calendar: WorkCalendar, references: [Reference], symbols: SymbolTable, changes: [OverlayChange]) {
+        self.changes = changes
         self.symbols = symbols
         self.references = references
         self.sections = sections
@@ -61,6 +64,20 @@ public struct Catalog: Sendable {
         for (i, q) in questions.enumerated() { slots[q.qualifiedName] = i }
         slotByName = slots
         checklistByID = Dictionary(uniqueKeysWithValues: checklists.map { ($0.id, $0) })
+    }
+
+    /// Loads the base catalog and the county overlays on it, in order. When the first directory is
+    /// itself an overlay (it holds `overlay.yaml`), it is laid over the shipped catalog.
+    ///
+    /// - Throws: ``Diagnostics`` with every problem found, each at `file:line:col`.
+    public init(directories: [URL]) throws(Diagnostics) {
+        var layers = directories.map { ($0, $0.relativePath) }
+        if let first = directories.first, CatalogCompiler.isOverlay(first) {
+            layers.insert((Self.shippedDirectory, Self.shippedDirectory.path), at: 0)
+        }
+        let (catalog, diagnostics) = CatalogCompiler.compile(directories: layers)
+        guard let catalog, !diagnostics.hasErrors else { throw Diagnostics(diagnostics) }
+        self = catalog
     }
 
     /// Loads, checks and compiles every rule file in a directory.

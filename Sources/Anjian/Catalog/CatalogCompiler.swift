@@ -2,86 +2,159 @@ import AnjianCore
 import AnjianYAML
 import Foundation
 
-/// The pipeline from rule files to a ``Catalog``: load YAML → decode → parse expressions →
-/// link the rule graph (includes, references, cycles) → type-check in dependency order → compile.
+/// The pipeline from rule files to a ``Catalog``: load YAML → decode → apply county overlays →
+/// check citations → link the rule graph (includes, references, cycles) → type-check in
+/// dependency order → compile.
 enum CatalogCompiler {
     static let departmentsFile = "departments.yaml"
     static let sectionsFile = "sections.yaml"
+    static let overlayFile = "overlay.yaml"
     static let calendarFolder = "calendar"
 
+    /// The rule files of one directory: the base catalog or an overlay on what came before.
+    struct Layer {
+        var files: [SourceFile]
+        var path: String
+    }
+
+    /// Whether a directory is an overlay (it holds `overlay.yaml`).
+    static func isOverlay(_ directory: URL) -> Bool {
+        FileManager.default.fileExists(atPath: directory.appendingPathComponent(overlayFile).path)
+    }
+
     static func compile(directory: URL, displayPath: String, limits: YAMLLimits = .default) -> (Catalog?, [Diagnostic]) {
-        let dirLocation = SourceLocation(file: displayPath, line: 1, column: 1)
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
-        } catch {
-            return (nil, [.error("io.not-found", "cannot read the rules directory; check the path given to --rules", at: dirLocation)])
+        compile(directories: [(directory, displayPath)], limits: limits)
+    }
+
+    /// The first directory is the base catalog, each later one an overlay on it.
+    static func compile(directories: [(URL, String)], limits: YAMLLimits = .default) -> (Catalog?, [Diagnostic]) {
+        var layers: [Layer] = []
+        var diagnostics: [Diagnostic] = []
+        for (index, (directory, displayPath)) in directories.enumerated() {
+            let (files, problems) = read(directory, displayPath: displayPath)
+            diagnostics += problems
+            guard let files else { return (nil, diagnostics) }
+            if index == 0, !files.contains(where: { isNamed($0, departmentsFile) }) {
+                return (nil, diagnostics + [.error("catalog.no-departments",
+                    "the rules directory has no \(departmentsFile); add one listing the departments (anjian-departments: 1)",
+                    at: SourceLocation(file: displayPath, line: 1, column: 1))])
+            }
+            layers.append(Layer(files: files, path: displayPath))
+        }
+        return compile(layers: layers, limits: limits, diagnostics: diagnostics)
+    }
+
+    /// The YAML files of a rules directory and its calendar folder, sorted; `nil` when it cannot be read.
+    static func read(_ directory: URL, displayPath: String) -> ([SourceFile]?, [Diagnostic]) {
+        let location = SourceLocation(file: displayPath, line: 1, column: 1)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+            return (nil, [.error("io.not-found", "cannot read the rules directory; check the path given to --rules", at: location)])
         }
         let prefix = displayPath.hasSuffix("/") ? displayPath : displayPath + "/"
         var files: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
         let calendarDirectory = directory.appendingPathComponent(calendarFolder)
-        let calendarNames = ((try? FileManager.default.contentsOfDirectory(atPath: calendarDirectory.path)) ?? [])
-            .filter { $0.hasSuffix(".yaml") }.sorted()
-        for name in calendarNames {
+        let calendarNames = ((try? FileManager.default.contentsOfDirectory(atPath: calendarDirectory.path)) ?? []).filter { $0.hasSuffix(".yaml") }
+        let entries = calendarNames.sorted().map { (calendarDirectory.appendingPathComponent($0), prefix + calendarFolder + "/" + $0) }
+            + names.filter { $0.hasSuffix(".yaml") }.sorted().map { (directory.appendingPathComponent($0), prefix + $0) }
+        for (url, display) in entries {
             do {
-                files.append(try SourceFile.read(calendarDirectory.appendingPathComponent(name), displayPath: prefix + calendarFolder + "/" + name))
+                files.append(try SourceFile.read(url, displayPath: display))
             } catch {
                 diagnostics += error.all
             }
         }
-        for name in names {
-            do {
-                files.append(try SourceFile.read(directory.appendingPathComponent(name), displayPath: prefix + name))
-            } catch {
-                diagnostics += error.all
-            }
-        }
-        guard files.contains(where: { $0.path.hasSuffix("/" + departmentsFile) }) else {
-            return (nil, diagnostics + [.error("catalog.no-departments", "the rules directory has no \(departmentsFile); add one listing the departments (anjian-departments: 1)", at: dirLocation)])
-        }
-        return compile(files: files, limits: limits, diagnostics: diagnostics)
+        return (files, diagnostics)
     }
 
-    static func compile(files: [SourceFile], limits: YAMLLimits, diagnostics initial: [Diagnostic]) -> (Catalog?, [Diagnostic]) {
+    /// Compiles in-memory files as one layer (tests).
+    static func compile(files: [SourceFile], limits: YAMLLimits, diagnostics: [Diagnostic]) -> (Catalog?, [Diagnostic]) {
+        compile(layers: [Layer(files: files, path: "")], limits: limits, diagnostics: diagnostics)
+    }
+
+    static func compile(layers: [Layer], limits: YAMLLimits, diagnostics initial: [Diagnostic]) -> (Catalog?, [Diagnostic]) {
         var diagnostics = initial
         let loader = YAMLLoader(limits: limits)
-
-        // Stage 1–2: YAML and decoding. Departments first: rules are checked against them.
         var departments = DepartmentDirectory()
-        var roots: [(SourceFile, YAMLNode)] = []
         var sectionsRoot: YAMLNode?
         var calendar = WorkCalendar()
-        for file in files {
-            let document = loader.load(file.bytes, path: file.path)
-            diagnostics += document.diagnostics
-            guard let root = document.root else {
-                if !document.diagnostics.hasErrors {
-                    diagnostics.append(.error("decode.empty", "the file is empty; a rule file starts with 'anjian: 1'", at: SourceLocation(file: file.path, line: 1, column: 1)))
-                }
-                continue
-            }
-            if Self.isNamed(file, departmentsFile) {
-                var decoder = DepartmentsDecoder()
-                departments = decoder.decode(root)
-                diagnostics += decoder.diagnostics
-            } else if Self.isNamed(file, sectionsFile) {
-                sectionsRoot = root
-            } else if file.path.contains("/\(calendarFolder)/") {
-                var decoder = CalendarDecoder(path: file.path)
-                decoder.decode(root, into: &calendar)
-                diagnostics += decoder.diagnostics
-            } else {
-                roots.append((file, root))
-            }
-        }
         var checklists: [Checklist] = []
-        for (file, root) in roots {
-            var decoder = ChecklistDecoder(file: file, departments: departments)
-            if let checklist = decoder.decode(root), !checklist.id.isEmpty { checklists.append(checklist) }
-            diagnostics += decoder.diagnostics
+        var changes: [OverlayChange] = []
+
+        for (layerIndex, layer) in layers.enumerated() {
+            let isOverlay = layerIndex > 0
+            // Stage 1–2: YAML and decoding. Departments first: rules are checked against them.
+            var roots: [(SourceFile, YAMLNode)] = []
+            var overlayRoot: (SourceFile, YAMLNode)?
+            for file in layer.files {
+                let document = loader.load(file.bytes, path: file.path)
+                diagnostics += document.diagnostics
+                guard let root = document.root else {
+                    if !document.diagnostics.hasErrors {
+                        diagnostics.append(.error("decode.empty", "the file is empty; a rule file starts with 'anjian: 1'", at: SourceLocation(file: file.path, line: 1, column: 1)))
+                    }
+                    continue
+                }
+                if isNamed(file, departmentsFile) {
+                    var decoder = DepartmentsDecoder()
+                    let before = departments.departments.count
+                    decoder.decode(root, into: &departments)
+                    diagnostics += decoder.diagnostics
+                    if isOverlay {
+                        let added = departments.departments.dropFirst(before).map(\.name)
+                        changes.append(OverlayChange(kind: .addDepartments, target: added.joined(separator: "、"), detail: "", location: root.location))
+                    }
+                } else if isNamed(file, sectionsFile) {
+                    if isOverlay {
+                        diagnostics.append(.error("overlay.sections", "an overlay cannot change the index of the seed document; remove sections.yaml from the overlay", at: root.location))
+                    } else {
+                        sectionsRoot = root
+                    }
+                } else if isNamed(file, overlayFile) {
+                    if isOverlay {
+                        overlayRoot = (file, root)
+                    } else {
+                        diagnostics.append(.error("overlay.in-base", "overlay.yaml belongs in a directory given after the base catalog (--rules BASE --rules OVERLAY)", at: root.location))
+                    }
+                } else if file.path.contains("/\(calendarFolder)/") || file.path.hasPrefix("\(calendarFolder)/") {
+                    let years = Set(calendar.coveredYears)
+                    var decoder = CalendarDecoder(path: file.path)
+                    decoder.decode(root, into: &calendar)
+                    diagnostics += decoder.diagnostics
+                    if isOverlay {
+                        for year in Set(calendar.coveredYears).subtracting(years) {
+                            changes.append(OverlayChange(kind: .addCalendar, target: String(year), detail: "", location: root.location))
+                        }
+                    }
+                } else {
+                    roots.append((file, root))
+                }
+            }
+            for (file, root) in roots {
+                var decoder = ChecklistDecoder(file: file, departments: departments)
+                guard let checklist = decoder.decode(root), !checklist.id.isEmpty else {
+                    diagnostics += decoder.diagnostics
+                    continue
+                }
+                diagnostics += decoder.diagnostics
+                if let existing = checklists.first(where: { $0.id == checklist.id }) {
+                    diagnostics.append(.error("overlay.replaces-checklist",
+                        "checklist '\(checklist.id)' already exists in \(existing.file); an overlay adds new checklists and changes rules through overlay.yaml, never by replacing a file",
+                        at: checklist.location))
+                    continue
+                }
+                if isOverlay { changes.append(OverlayChange(kind: .addChecklist, target: checklist.id, detail: checklist.title, location: checklist.location)) }
+                checklists.append(checklist)
+            }
+            if let (file, root) = overlayRoot {
+                var overlay = OverlayDecoder(path: file.path, departments: departments)
+                overlay.apply(root, to: &checklists)
+                diagnostics += overlay.diagnostics
+                changes += overlay.changes
+            }
         }
         checklists.sort { $0.id < $1.id }
+
         var sections: [String: SeedSection] = [:]
         if let sectionsRoot {
             var decoder = SectionsDecoder(departments: departments)
@@ -118,11 +191,11 @@ enum CatalogCompiler {
                               facts: linker.facts, factPrograms: compiler.factPrograms,
                               rules: compiler.orderedRules, rulePrograms: compiler.orderedRulePrograms,
                               includeClosure: linker.symbols.visible, sections: sections, calendar: calendar,
-                              references: compiler.references, symbols: compiler.symbols)
+                              references: compiler.references, symbols: compiler.symbols, changes: changes)
         return (catalog, diagnostics)
     }
 
-    private static func isNamed(_ file: SourceFile, _ name: String) -> Bool {
-        file.path == name || (file.path.hasSuffix("/" + name) && !file.path.contains("/\(calendarFolder)/"))
+    static func isNamed(_ file: SourceFile, _ name: String) -> Bool {
+        (file.path == name || file.path.hasSuffix("/" + name)) && !file.path.contains("/\(calendarFolder)/")
     }
 }

@@ -5,20 +5,21 @@ import AnjianYAML
 struct DepartmentsDecoder {
     var diagnostics: [Diagnostic] = []
 
-    mutating func decode(_ root: YAMLNode) -> DepartmentDirectory {
-        var directory = DepartmentDirectory()
-        guard let top = MappingReader(root, what: "departments file", diagnostics: &diagnostics) else { return directory }
+    /// Adds the file's departments to `directory` (an overlay's departments.yaml adds to the base's).
+    mutating func decode(_ root: YAMLNode, into directory: inout DepartmentDirectory) {
+        guard let top = MappingReader(root, what: "departments file", diagnostics: &diagnostics) else { return }
         top.rejectUnknownKeys(allowed: ["anjian-departments", "departments"], diagnostics: &diagnostics)
         if let version = top.required("anjian-departments", diagnostics: &diagnostics),
            NodeReading.int(version, field: "anjian-departments", diagnostics: &diagnostics).map({ $0 != 1 }) ?? false {
             diagnostics.append(.error("decode.version", "this anjian reads 'anjian-departments: 1'", at: version.location))
         }
-        guard let list = top.required("departments", diagnostics: &diagnostics) else { return directory }
+        guard let list = top.required("departments", diagnostics: &diagnostics) else { return }
         guard let items = list.sequence else {
             diagnostics.append(.error("decode.expected-list", "'departments' must be a list of entries starting with '- '", at: list.location))
-            return directory
+            return
         }
         var firstSeen: [String: SourceLocation] = [:]
+        for d in directory.departments { for name in [d.name] + d.aliases { firstSeen[name] = d.location } }
         for item in items {
             guard let m = MappingReader(item, what: "department", diagnostics: &diagnostics) else { continue }
             m.rejectUnknownKeys(allowed: ["name", "full_name", "aliases"], diagnostics: &diagnostics)
@@ -37,8 +38,9 @@ struct DepartmentsDecoder {
                     if alias != name { accepted.append(alias) }
                 }
             }
-            _ = directory.add(Department(name: name, fullName: fullName, aliases: accepted, location: item.location))
+            if firstSeen[name] == nameNode.location {
+                _ = directory.add(Department(name: name, fullName: fullName, aliases: accepted, location: item.location))
+            }
         }
-        return directory
     }
 }

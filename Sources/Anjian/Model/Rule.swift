@@ -21,4 +21,6 @@ public struct Rule: Sendable, Hashable {
     /// Where `source:` and `departments:` are written (the rule's start when absent), for lint messages.
     public var sourceLocation: SourceLocation
     public var departmentsLocation: SourceLocation
+    /// The overlay file that last changed this rule, if any.
+    public var overriddenIn: String? = nil
 }

@@ -15,7 +15,7 @@ extension Report {
                 ("rule", J.quoted(f.ruleID)), ("title", J.quoted(f.title)), ("severity", J.quoted(f.severity.rawValue)),
                 ("checklist", J.quoted(f.checklist)), ("departments", J.strings(f.departments)), ("lead", J.quoted(f.lead)),
                 ("basis", J.quoted(f.basis)), ("remedy", J.quoted(f.remedy)), ("deadline", J.quoted(f.deadline.description)),
-                f.due.jsonField, ("source", J.quoted(f.source)),
+                f.due.jsonField, ("source", J.quoted(f.source)), ("rule_file", J.quoted(f.ruleFile)),
                 ("evidence", J.array(f.evidence.map { e in
                     J.object([("question", J.quoted(e.question)), ("value", e.value.json), ("location", J.quoted(e.location.description))])
                 })),

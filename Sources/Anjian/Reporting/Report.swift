@@ -55,6 +55,8 @@ public struct Finding: Sendable, Hashable {
     public var due: Deadline
     public var source: String
     public var evidence: [Evidence]
+    /// The file the rule finally came from: its rule file, or the overlay that last changed it.
+    public var ruleFile: String
 }
 
 /// A rule that could not be decided because answers are missing (or evaluation failed).
