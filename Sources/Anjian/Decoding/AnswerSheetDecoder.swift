@@ -57,7 +57,7 @@ struct AnswerSheetDecoder {
                 date = self.date(node, field: "inspection.date")
                 dateLocation = node.location
             }
-            inspector = m["inspector"].flatMap { NodeReading.text($0, field: "inspector", diagnostics: &diagnostics) }
+            inspector = m.present("inspector").flatMap { NodeReading.text($0, field: "inspector", diagnostics: &diagnostics) }
             requested = m["checklists"].map { NodeReading.textList($0, field: "checklists", diagnostics: &diagnostics) }
         }
         let selected = select(requested: requested, subject: enterprise, at: inspectionNode?.location ?? root.location)
@@ -87,9 +87,9 @@ struct AnswerSheetDecoder {
             }
         }
         let name = m.required("name", diagnostics: &diagnostics).flatMap { NodeReading.text($0, field: "name", diagnostics: &diagnostics) }
-        let code = m["code"].flatMap { NodeReading.text($0, field: "code", diagnostics: &diagnostics) }
-        let town = m["town"].flatMap { NodeReading.text($0, field: "town", diagnostics: &diagnostics) }
-        let sector = m["sector"].flatMap { NodeReading.text($0, field: "sector", diagnostics: &diagnostics) }
+        let code = m.present("code").flatMap { NodeReading.text($0, field: "code", diagnostics: &diagnostics) }
+        let town = m.present("town").flatMap { NodeReading.text($0, field: "town", diagnostics: &diagnostics) }
+        let sector = m.present("sector").flatMap { NodeReading.text($0, field: "sector", diagnostics: &diagnostics) }
         return name.map { Enterprise(kind: kind, name: $0, code: code, town: town, sector: sector) }
     }
 

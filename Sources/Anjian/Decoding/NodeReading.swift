@@ -28,6 +28,13 @@ struct MappingReader {
 
     func pair(_ key: String) -> YAMLPair? { pairs.first { $0.key.value == key } }
 
+    /// The value of an optional field, treating a blank (`code:` with nothing) as absent.
+    func present(_ key: String) -> YAMLNode? {
+        guard let value = self[key] else { return nil }
+        if case .null? = value.scalar?.resolved { return nil }
+        return value
+    }
+
     /// Reports every key not in `allowed`, suggesting the nearest allowed one.
     func rejectUnknownKeys(allowed: [String], diagnostics: inout [Diagnostic]) {
         for pair in pairs where !allowed.contains(pair.key.value) {
