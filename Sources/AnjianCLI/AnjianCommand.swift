@@ -20,6 +20,17 @@ struct RulesOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Directory of rule files (default: the shipped catalog); give it again for each county overlay, applied in order.", valueName: "DIR"))
     var rules: [String] = []
 
+    @Option(name: .long, help: Language.help)
+    var lang: Language?
+
+    /// The language chosen with --lang, else by the locale.
+    var language: Language { .chosen(lang) }
+
+    /// A printer for diagnostics in the chosen language.
+    func printer() -> DiagnosticPrinter {
+        DiagnosticPrinter(language: language)
+    }
+
     /// The base rules directory (where `tests/` lives): the first --rules unless it is an overlay.
     var baseDirectory: URL {
         rules.first.map { URL(fileURLWithPath: $0) } ?? Catalog.shippedDirectory
@@ -40,5 +51,16 @@ struct RulesOptions: ParsableArguments {
             printer.print(error.all)
             throw ExitCode(2)
         }
+    }
+}
+
+extension Language: ExpressibleByArgument {
+    /// The help of `--lang`, for every command.
+    static let help = ArgumentHelp("Language of messages: en or zh (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en).",
+                                   valueName: "LANG")
+
+    /// The language given with `--lang`, else the one the locale asks for.
+    static func chosen(_ option: Language?) -> Language {
+        option ?? .fromEnvironment(ProcessInfo.processInfo.environment)
     }
 }

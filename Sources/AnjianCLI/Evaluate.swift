@@ -25,11 +25,11 @@ struct Evaluate: ParsableCommand {
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func validate() throws {
-        if answers.isEmpty { throw ValidationError("give at least one answer file") }
+        if answers.isEmpty { throw ValidationError(LocalizedText.noAnswerFiles().text(in: rulesOptions.language)) }
     }
 
     func run() throws {
-        var printer = DiagnosticPrinter()
+        var printer = rulesOptions.printer()
         let catalog = try rulesOptions.loadCatalog(printer: &printer)
         var output = ""
         var reports = 0
@@ -55,14 +55,14 @@ struct Evaluate: ParsableCommand {
             if let failOn, report.findings.contains(where: { $0.severity <= failOn }) { failing = true }
         }
         // NOTE: when no file could be evaluated there is no report, and an existing --output file is left alone.
-        if reports > 0 { try write(output) }
+        if reports > 0 { try write(output, printer: printer) }
         if failedFiles > 0 {
-            FileHandle.standardError.write(Data("anjian: \(failedFiles) of \(answers.count) answer file\(answers.count == 1 ? "" : "s") could not be evaluated\n".utf8))
+            printer.printLine(.answerFilesFailed(failedFiles, of: answers.count))
             throw ExitCode(2)
         }
         if strict, !incomplete.isEmpty {
             for path in incomplete {
-                FileHandle.standardError.write(Data("\(path): error[answers.incomplete]: some rules are undetermined because answers are missing (--strict); answer the questions listed under 待定\n".utf8))
+                printer.printLine(.incompleteAnswers(path))
             }
             throw ExitCode(2)
         }
@@ -71,7 +71,7 @@ struct Evaluate: ParsableCommand {
 
     /// Writes to stdout, or to --output through a temporary file renamed into place,
     /// so an interrupted run leaves the old file or the new one, never half of one.
-    private func write(_ text: String) throws {
+    private func write(_ text: String, printer: DiagnosticPrinter) throws {
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
@@ -86,7 +86,7 @@ struct Evaluate: ParsableCommand {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            FileHandle.standardError.write(Data("\(output):1:1: error[io.write]: cannot write the report: \(error.localizedDescription)\n".utf8))
+            printer.printWithoutSource(.reportNotWritten(output, reason: error.localizedDescription))
             throw ExitCode(2)
         }
     }

@@ -15,7 +15,7 @@ struct Explain: ParsableCommand {
     var answers: String?
 
     func run() throws {
-        var printer = DiagnosticPrinter()
+        var printer = rulesOptions.printer()
         let catalog = try rulesOptions.loadCatalog(printer: &printer)
         var sheet: AnswerSheet?
         if let answers {
@@ -28,7 +28,7 @@ struct Explain: ParsableCommand {
         }
         guard let text = RuleExplainer(catalog: catalog).explain(rule, sheet: sheet) else {
             let ids = catalog.allRules.map(\.id)
-            printer.print([.error("cli.unknown-rule", "unknown rule '\(rule)'" + Suggestion.clause(for: rule, in: ids), at: CommandLineChecks.location)])
+            printer.print([.unknownRuleArgument(rule, suggestion: Suggestion.nearest(to: rule, in: ids), at: CommandLineChecks.location)])
             throw ExitCode(2)
         }
         print(text, terminator: "")

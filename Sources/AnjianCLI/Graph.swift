@@ -14,7 +14,7 @@ struct Graph: ParsableCommand {
     var format: GraphRenderer.Format = .dot
 
     func run() throws {
-        var printer = DiagnosticPrinter()
+        var printer = rulesOptions.printer()
         let catalog = try rulesOptions.loadCatalog(printer: &printer)
         _ = try CommandLineChecks.checklists(checklists, in: catalog, printer: &printer)
         print(GraphRenderer(catalog: catalog).render(checklists, format: format), terminator: "")

@@ -13,16 +13,18 @@ struct Lint: ParsableCommand {
     enum LintFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
-        var printer = DiagnosticPrinter()
+        var printer = rulesOptions.printer()
+        let language = rulesOptions.language
         let directories = rulesOptions.rules.isEmpty ? [Catalog.shippedDirectory.path] : rulesOptions.rules
         switch format {
         case .text:
             let catalog = try rulesOptions.loadCatalog(printer: &printer)
             for change in catalog.changes {
-                print("\(change.location): \(change.kind.rawValue) \(change.target)" + (change.detail.isEmpty ? "" : ": \(change.detail)"))
+                print(LocalizedText.overlayChange(change).text(in: language))
             }
             let questions = catalog.checklists.reduce(0) { $0 + $1.questions.count }
-            print("\(catalog.checklists.count) checklists, \(questions) questions, \(catalog.allRules.count) rules: no errors (\(directories.joined(separator: " + ")))")
+            print(LocalizedText.lintSummary(checklists: catalog.checklists.count, questions: questions, rules: catalog.allRules.count,
+                                            directories: directories).text(in: language))
         case .json:
             do {
                 let catalog = try Catalog(directories: directories.map { URL(fileURLWithPath: $0) })

@@ -17,11 +17,11 @@ struct Schema: ParsableCommand {
     var checklists: [String] = []
 
     func validate() throws {
-        if kind == .rules && !checklists.isEmpty { throw ValidationError("'schema rules' takes no checklists") }
+        if kind == .rules && !checklists.isEmpty { throw ValidationError(LocalizedText.schemaRulesTakesNoChecklists().text(in: rulesOptions.language)) }
     }
 
     func run() throws {
-        var printer = DiagnosticPrinter()
+        var printer = rulesOptions.printer()
         let catalog = try rulesOptions.loadCatalog(printer: &printer)
         let generator = SchemaGenerator(catalog: catalog)
         switch kind {

@@ -18,19 +18,17 @@ struct Template: ParsableCommand {
     var schema: String?
 
     func validate() throws {
-        if checklists.isEmpty { throw ValidationError("name at least one checklist") }
+        if checklists.isEmpty { throw ValidationError(LocalizedText.noChecklistNamed().text(in: rulesOptions.language)) }
     }
 
     func run() throws {
-        var printer = DiagnosticPrinter()
+        var printer = rulesOptions.printer()
         let catalog = try rulesOptions.loadCatalog(printer: &printer)
         let chosen = try CommandLineChecks.checklists(checklists, in: catalog, printer: &printer)
         let kinds = Set(chosen.map(\.subject))
         let kind = subject ?? chosen[0].subject
         if kinds.count > 1 || !kinds.contains(kind) {
-            printer.print([.error("cli.subject-mismatch",
-                "checklists \(checklists.joined(separator: ", ")) inspect \(kinds.map(\.rawValue).sorted().joined(separator: ", ")), not \(kind.rawValue); pick checklists of one subject kind",
-                at: CommandLineChecks.location)])
+            printer.print([.templateSubjectMismatch(checklists, inspect: kinds.map(\.rawValue).sorted(), not: kind, at: CommandLineChecks.location)])
             throw ExitCode(2)
         }
         print(AnswerTemplate(catalog: catalog).render(checklists, subject: kind, schema: schema), terminator: "")
@@ -52,9 +50,7 @@ enum CommandLineChecks {
             if let c = catalog.checklists.first(where: { $0.id == id }) {
                 result.append(c)
             } else {
-                errors.append(.error("cli.unknown-checklist",
-                    "unknown checklist '\(id)'" + Suggestion.clause(for: id, in: known) + "; known checklists: \(known.joined(separator: ", "))",
-                    at: location))
+                errors.append(.unknownChecklistArgument(id, suggestion: Suggestion.nearest(to: id, in: known), known: known, at: location))
             }
         }
         if !errors.isEmpty {

@@ -15,13 +15,14 @@ struct Test: ParsableCommand {
     var coverage = false
 
     func run() throws {
-        var printer = DiagnosticPrinter()
+        var printer = rulesOptions.printer()
+        let language = rulesOptions.language
         let catalog = try rulesOptions.loadCatalog(printer: &printer)
         let rulesDirectory = rulesOptions.baseDirectory
         let inputs = paths.isEmpty ? [rulesDirectory.appendingPathComponent("tests").path] : paths
         var suites: [RuleTestSuite] = []
         var bad = false
-        for (url, display) in try testFiles(inputs) {
+        for (url, display) in try testFiles(inputs, printer: printer) {
             do {
                 suites.append(try RuleTestSuite(contentsOf: url, displayPath: display, for: catalog))
             } catch {
@@ -33,11 +34,11 @@ struct Test: ParsableCommand {
         let result = RuleTestRunner(catalog: catalog).run(suites)
         for failure in result.failures {
             let c = failure.testCase
-            print("FAIL \(c.location) \(c.name)")
+            print(LocalizedText.testFailed(c.location, name: c.name).text(in: language))
             for m in failure.mismatches {
-                print("  \(m.rule): expected \(m.expected), got \(m.actual)  (\(m.location))")
+                print(LocalizedText.testMismatch(m.rule, expected: m.expected, actual: m.actualText, at: m.location).text(in: language))
                 for e in m.evidence { print("    \(e.question) = \(e.value)  (\(e.location))") }
-                if !m.missing.isEmpty { print("    missing: \(m.missing.joined(separator: ", "))") }
+                if !m.missing.isEmpty { print(LocalizedText.testMissingAnswers(m.missing).text(in: language)) }
             }
         }
         var incomplete = false
@@ -45,22 +46,23 @@ struct Test: ParsableCommand {
             let all = catalog.allRules.map(\.id).sorted()
             let neverFired = all.filter { !result.fired.contains($0) }
             let neverPassed = all.filter { !result.passedRules.contains($0) }
-            print("coverage: \(all.count) rules; fired by a case \(all.count - neverFired.count)/\(all.count), passed by a case \(all.count - neverPassed.count)/\(all.count)")
-            if !neverFired.isEmpty { print("  never fired: \(neverFired.joined(separator: ", "))") }
-            if !neverPassed.isEmpty { print("  never passed: \(neverPassed.joined(separator: ", "))") }
+            print(LocalizedText.coverageSummary(rules: all.count, fired: all.count - neverFired.count, passed: all.count - neverPassed.count).text(in: language))
+            if !neverFired.isEmpty { print(LocalizedText.neverFired(neverFired).text(in: language)) }
+            if !neverPassed.isEmpty { print(LocalizedText.neverPassed(neverPassed).text(in: language)) }
             incomplete = !neverFired.isEmpty || !neverPassed.isEmpty
         }
+        // NOTE: English in every language: CI parses this line.
         print("\(result.passed) passed, \(result.failures.count) failed")
         if !result.failures.isEmpty || incomplete { throw ExitCode(1) }
     }
 
     /// Test files under the given paths (folders are searched recursively), sorted.
-    private func testFiles(_ paths: [String]) throws -> [(URL, String)] {
+    private func testFiles(_ paths: [String], printer: DiagnosticPrinter) throws -> [(URL, String)] {
         var files: [(URL, String)] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                FileHandle.standardError.write(Data("\(path):1:1: error[io.not-found]: no such test file or folder\n".utf8))
+                printer.printWithoutSource(.testPathNotFound(path))
                 throw ExitCode(2)
             }
             if isDirectory.boolValue {

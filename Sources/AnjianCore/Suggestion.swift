@@ -18,6 +18,12 @@ public enum Suggestion {
         nearest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
+    /// `; did you mean 'x'?` in English and `；是否应为 'x'？` in Chinese, or nothing when there is no suggestion.
+    public static func didYouMean(_ suggestion: String?) -> LocalizedText {
+        guard let suggestion else { return .empty }
+        return LocalizedText(en: "; did you mean '\(suggestion)'?", zh: "；是否应为 '\(suggestion)'？")
+    }
+
     /// Levenshtein distance over characters (with transpositions counted once).
     public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

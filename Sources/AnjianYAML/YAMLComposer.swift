@@ -44,35 +44,28 @@ struct YAMLComposer {
         case .documentStart:
             documents += 1
             if documents > 1 {
-                diagnostics.append(.error("yaml.multiple-documents",
-                    "a second document starts here; a file holds one document, so remove the '---' and what follows or move it to its own file",
-                    at: start))
+                diagnostics.append(.multipleDocuments(at: start))
                 return false
             }
             return true
         case .alias(let name):
             if openAnchors.contains(name) {
-                diagnostics.append(.error("yaml.recursive-alias", "alias '*\(name)' refers to a node that contains it; a value cannot include itself", at: start))
+                diagnostics.append(.recursiveAlias(name, at: start))
                 return false
             }
             guard let anchored = anchors[name] else {
-                diagnostics.append(.error("yaml.undefined-alias",
-                    "alias '*\(name)' names no anchor defined before it" + Suggestion.clause(for: name, in: anchors.keys) + "; define '&\(name)' first",
-                    at: start))
+                diagnostics.append(.undefinedAlias(name, suggestion: Suggestion.nearest(to: name, in: anchors.keys), at: start))
                 return add(YAMLNode(.scalar(YAMLScalar(value: "", style: .plain, start: start, end: start)), at: start), size: 1, at: start)
             }
             expanded += anchored.size
             if expanded > limits.maxAliasExpansion {
-                diagnostics.append(.error("yaml.alias-expansion",
-                    "aliases expand to more than \(limits.maxAliasExpansion) nodes; write the values out or use fewer aliases",
-                    at: start))
+                diagnostics.append(.aliasExpansion(limit: limits.maxAliasExpansion, at: start))
                 return false
             }
             return add(anchored.node, size: anchored.size, at: start)
         case .scalar(let value, let anchor, let tag, let style):
             if value.utf8.count > limits.maxScalarLength {
-                diagnostics.append(.error("yaml.scalar-too-long",
-                    "a value of \(value.utf8.count) bytes is longer than the limit of \(limits.maxScalarLength)", at: start))
+                diagnostics.append(.scalarTooLong(bytes: value.utf8.count, limit: limits.maxScalarLength, at: start))
                 return false
             }
             let tagName = checkTag(tag, at: start, forScalar: true)
@@ -83,12 +76,11 @@ struct YAMLComposer {
             return add(node, size: 1, at: start)
         case .sequenceStart(let anchor, let tag), .mappingStart(let anchor, let tag):
             if let top = stack.last, top.kind == .mapping, top.pendingKey == nil, !top.skipValue {
-                diagnostics.append(.error("yaml.non-string-key", "a key must be plain text, not a list or mapping; write the key as text", at: start))
+                diagnostics.append(.nonStringKey(at: start))
                 return false
             }
             if stack.count + 1 > limits.maxDepth {
-                diagnostics.append(.error("yaml.too-deep",
-                    "lists and mappings are nested more than \(limits.maxDepth) deep; flatten the structure", at: start))
+                diagnostics.append(.tooDeep(limit: limits.maxDepth, at: start))
                 return false
             }
             _ = checkTag(tag, at: start, forScalar: false)
@@ -116,12 +108,7 @@ struct YAMLComposer {
             : ["tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"]
         if allowed.contains(tag) { return tag }
         let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
-        var message = "custom tag '\(shown)' is not allowed; remove it and write a plain value"
-        if forScalar, !tag.hasPrefix("tag:") {
-            // NOTE: `when: !ok` reads as a tag in YAML; policy staff mean a negation.
-            message += " (a condition that starts with '!' must be quoted: '\(shown) …', or write \(shown.dropFirst()) == false)"
-        }
-        diagnostics.append(.error("yaml.custom-tag", message, at: location))
+        diagnostics.append(.customTag(shown, negation: forScalar && !tag.hasPrefix("tag:"), at: location))
         return nil
     }
 
@@ -142,18 +129,17 @@ struct YAMLComposer {
                 top.pendingKey = nil
             } else if let key = node.scalar {
                 if key.style == .plain && key.value == "<<" {
-                    diagnostics.append(.error("yaml.merge-key", "merge keys ('<<') are not supported; write the fields out", at: location))
+                    diagnostics.append(.mergeKey(at: location))
                     top.skipValue = true
                 } else if let first = top.seenKeys[key.value] {
-                    diagnostics.append(.error("yaml.duplicate-key", "key '\(key.value)' appears twice in this mapping; keep one",
-                                              at: location, notes: [.init("first defined here", at: first)]))
+                    diagnostics.append(.duplicateKey(key.value, at: location, first: first))
                     top.skipValue = true
                 } else {
                     top.seenKeys[key.value] = location
                     top.pendingKey = (key, location)
                 }
             } else {
-                diagnostics.append(.error("yaml.non-string-key", "a key must be plain text, not a list or mapping; write the key as text", at: location))
+                diagnostics.append(.nonStringKey(at: location))
                 top.skipValue = true
             }
         }

@@ -37,9 +37,7 @@ public struct YAMLLoader: Sendable {
             } else {
                 location = SourceLocation(file: path, line: error.line + 1, column: error.column + 1)
             }
-            var message = error.problem
-            if let context = error.context { message += " " + context }
-            composer.diagnostics.append(.error("yaml.syntax", Self.explain(message), at: location))
+            composer.diagnostics.append(.yamlSyntax(problem: error.problem, context: error.context, at: location))
         }
         return YAMLDocument(root: composer.root,
                             diagnostics: composer.diagnostics)

@@ -49,6 +49,21 @@ public struct YAMLNode: Sendable {
         case .mapping: return "a mapping"
         }
     }
+
+    /// What the node is, in Chinese words for messages ("一个列表", "文本 'x'").
+    public var kindDescriptionZH: String {
+        switch content {
+        case .scalar(let s):
+            switch s.resolved {
+            case .null: return "空值（null）"
+            case .bool: return "一个布尔值（true/false）"
+            case .int, .intOutOfRange, .float: return "一个数字"
+            case .string: return "文本 '\(s.value)'"
+            }
+        case .sequence: return "一个列表"
+        case .mapping: return "一组 '键: 值'（映射）"
+        }
+    }
 }
 
 /// One `key: value` entry of a mapping. Keys are scalars; the loader rejects any other key.

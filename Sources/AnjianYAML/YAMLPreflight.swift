@@ -6,12 +6,10 @@ enum YAMLPreflight {
     static func check(_ bytes: [UInt8], path: String, limits: YAMLLimits) -> [Diagnostic] {
         let start = SourceLocation(file: path, line: 1, column: 1)
         if bytes.count > limits.maxFileSize {
-            return [.error("yaml.file-too-large",
-                           "file is \(bytes.count) bytes, more than the limit of \(limits.maxFileSize); split it into smaller files",
-                           at: start)]
+            return [.fileTooLarge(bytes: bytes.count, limit: limits.maxFileSize, at: start)]
         }
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
-            return [.error("yaml.encoding", "file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8", at: start)]
+            return [.utf16File(at: start)]
         }
         var diagnostics: [Diagnostic] = []
         var line = 1, column = 1
@@ -31,25 +29,19 @@ enum YAMLPreflight {
                     } else if scalar != " " && scalar != "\r" {
                         atLineStart = false
                         if let tabColumn = tabInIndent, diagnostics.count < 20 {
-                            diagnostics.append(.error("yaml.tab-indent",
-                                "a tab is used for indentation; indent with spaces only",
-                                at: SourceLocation(file: path, line: line, column: tabColumn)))
+                            diagnostics.append(.tabIndent(at: SourceLocation(file: path, line: line, column: tabColumn)))
                         }
                     }
                 }
                 if scalar == "\0" {
-                    diagnostics.append(.error("yaml.control-character",
-                        "the file contains a NUL byte; remove it (the file may not be text)",
-                        at: SourceLocation(file: path, line: line, column: column)))
+                    diagnostics.append(.nulByte(at: SourceLocation(file: path, line: line, column: column)))
                     break loop
                 }
                 column += 1
             case .emptyInput:
                 break loop
             case .error:
-                diagnostics.append(.error("yaml.encoding",
-                    "invalid UTF-8 byte sequence; save the file as UTF-8",
-                    at: SourceLocation(file: path, line: line, column: column)))
+                diagnostics.append(.invalidUTF8(at: SourceLocation(file: path, line: line, column: column)))
                 break loop
             }
         }

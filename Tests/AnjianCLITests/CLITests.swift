@@ -23,6 +23,8 @@ struct CLI {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        // NOTE: messages follow the locale; these tests read the English ones whatever the developer's locale.
+        process.environment = environment([:])
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -142,5 +144,171 @@ struct CLI {
         #expect(try CLI.run(["evaluate"]).status == 64)
         #expect(try CLI.run(["evaluate", "x.yaml", "--format", "pdf"]).status == 64)
         #expect(try CLI.run(["frobnicate"]).status == 64)
+    }
+}
+
+extension CLI {
+    /// This process's environment without its locale variables, with `variables` added.
+    static func environment(_ variables: [String: String]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] { environment[key] = nil }
+        return environment.merging(variables) { $1 }
+    }
+
+    /// Runs the CLI in the repository root with `variables` (`LANG`, …) added to ``environment(_:)``.
+    static func run(_ arguments: [String], environment variables: [String: String]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        process.environment = environment(variables)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+@Suite struct CLILanguageTests {
+    /// A small valid catalog of one checklist `t`, with a tests folder of one passing and one failing case.
+    private func rules() throws -> URL {
+        let dir = try CLI.temporaryDirectory()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("tests"), withIntermediateDirectories: true)
+        let files = [
+            "departments.yaml": """
+                anjian-departments: 1
+                departments:
+                  - name: 县住建局
+                """,
+            "t.yaml": """
+                anjian: 1
+                checklist: t
+                title: 测试
+                source: 二(三)6
+                sectors: [test]
+                departments: [县住建局]
+                questions:
+                  - id: flag
+                    text: 是否落实？
+                    type: bool
+                rules:
+                  - id: T-001
+                    title: 未落实
+                    when: flag == false
+                    severity: general
+                    basis: 依据
+                    remedy: 整改
+                    deadline_days: 7
+                    source: 二(三)6
+                """,
+            "tests/t.yaml": """
+                anjian-tests: 1
+                cases:
+                  - name: 未落实时发现隐患
+                    inspection: {checklists: [t]}
+                    answers: {t: {flag: false}}
+                    expect: {T-001: fired}
+                  - name: 写错的期望
+                    inspection: {checklists: [t]}
+                    answers: {t: {flag: true}}
+                    expect: {T-001: fired}
+                """,
+        ]
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return dir
+    }
+
+    /// An answer file for checklist `t`, in a folder of its own (not among the rules).
+    private func answers(_ body: String, name: String) throws -> String {
+        let url = try CLI.temporaryDirectory().appendingPathComponent(name)
+        try """
+            anjian-answers: 1
+            enterprise: {name: 测试企业, sector: test}
+            inspection: {date: 2021-04-12, inspector: 测试}
+            answers:
+              t: \(body)
+            """.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test("lint --lang zh and LANG=zh_CN.UTF-8 print the message in Chinese with the same prefix; English otherwise")
+    func lintInChinese() throws {
+        let dir = try rules()
+        try String(contentsOf: dir.appendingPathComponent("t.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "    severity: general", with: "    serverity: general")
+            .write(to: dir.appendingPathComponent("t.yaml"), atomically: true, encoding: .utf8)
+        let prefix = "t.yaml:15:5: error[decode.unknown-field]: "
+        let chinese = prefix + "规则中有未知字段 'serverity'；是否应为 'severity'？"
+        let english = prefix + "unknown field 'serverity' in rule; did you mean 'severity'?"
+
+        let option = try CLI.run(["lint", "--rules", dir.path, "--lang", "zh"], environment: [:])
+        #expect(option.status == 2)
+        #expect(option.stderr.contains(chinese), "\(option.stderr)")
+        #expect(option.stderr.contains(" 15 |     serverity: general\n    |     ^"))
+
+        let locale = try CLI.run(["lint", "--rules", dir.path], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(locale.status == 2)
+        #expect(locale.stderr.contains(chinese), "\(locale.stderr)")
+        #expect(locale.stderr == option.stderr)
+
+        let plain = try CLI.run(["lint", "--rules", dir.path], environment: [:])
+        #expect(plain.stderr.contains(english), "\(plain.stderr)")
+        let chosen = try CLI.run(["lint", "--rules", dir.path, "--lang", "en"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(chosen.stderr == plain.stderr)
+
+        let json = try CLI.run(["lint", "--rules", dir.path, "--format", "json", "--lang", "zh"], environment: [:])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let unknown = try #require(list.first { $0["code"] as? String == "decode.unknown-field" })
+        #expect(unknown["message"] as? String == "unknown field 'serverity' in rule; did you mean 'severity'?")
+        #expect(unknown["message_zh"] as? String == "规则中有未知字段 'serverity'；是否应为 'severity'？")
+    }
+
+    @Test("evaluate, lint and test print their other lines in the chosen language; the final count of test stays English")
+    func otherOutput() throws {
+        let dir = try rules()
+        let good = try answers("{flag: true}", name: "good.yaml")
+        let half = try answers("{}", name: "half.yaml")
+        let bad = try CLI.temporaryDirectory().appendingPathComponent("bad.yaml")
+        try "anjian-answers: 1\nanswers: [unclosed\n".write(to: bad, atomically: true, encoding: .utf8)
+
+        let lint = try CLI.run(["lint", "--rules", dir.path, "--lang", "zh"], environment: [:])
+        #expect(lint.status == 0)
+        #expect(lint.stdout.contains("1 个检查表，1 个问题，1 条规则：没有错误"), "\(lint.stdout)")
+
+        let r = try CLI.run(["evaluate", "--rules", dir.path, good, bad.path, "--format", "json"], environment: ["LC_MESSAGES": "zh_CN.UTF-8"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("bad.yaml:3:1: error[yaml.syntax]: "))
+        #expect(r.stderr.contains("anjian: 2 个答卷文件中有 1 个无法评估"), "\(r.stderr)")
+
+        let strict = try CLI.run(["evaluate", "--rules", dir.path, half, "--strict", "--lang", "zh"], environment: [:])
+        #expect(strict.status == 2)
+        #expect(strict.stderr.contains("half.yaml: error[answers.incomplete]: 有些问题没有回答"), "\(strict.stderr)")
+
+        let tests = try CLI.run(["test", "--rules", dir.path, "--lang", "zh"], environment: [:])
+        #expect(tests.status == 1)
+        #expect(tests.stdout.contains("未通过 \(dir.path)/tests/t.yaml:"), "\(tests.stdout)")
+        #expect(tests.stdout.contains("  T-001：预期 fired，实际 passed（通过）"), "\(tests.stdout)")
+        #expect(tests.stdout.hasSuffix("\n1 passed, 1 failed\n"), "\(tests.stdout)")
+        let english = try CLI.run(["test", "--rules", dir.path], environment: [:])
+        #expect(english.stdout.contains("  T-001: expected fired, got passed  ("), "\(english.stdout)")
+        #expect(english.stdout.hasSuffix("\n1 passed, 1 failed\n"))
+    }
+
+    @Test("every command takes --lang, and only en or zh")
+    func everyCommand() throws {
+        let dir = try rules()
+        for command in [["lint"], ["test"], ["template", "t"], ["schema", "rules"], ["graph", "t"], ["explain", "T-001"]] {
+            let r = try CLI.run(command + ["--rules", dir.path, "--lang", "zh"], environment: [:])
+            #expect(r.status != 64, "\(command): \(r.stderr)")
+        }
+        let evaluate = try CLI.run(["evaluate", "--rules", dir.path, try answers("{flag: false}", name: "a.yaml"), "--lang", "zh"], environment: [:])
+        #expect(evaluate.status == 0, "\(evaluate.stderr)")
+        #expect(try CLI.run(["lint", "--lang", "fr"], environment: [:]).status == 64)
+        let unknown = try CLI.run(["explain", "T-0001", "--rules", dir.path, "--lang", "zh"], environment: [:])
+        #expect(unknown.stderr.contains("<command line>:1:1: error[cli.unknown-rule]: 未知的规则 'T-0001'；是否应为 'T-001'？"), "\(unknown.stderr)")
     }
 }

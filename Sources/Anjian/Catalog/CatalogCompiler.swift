@@ -35,9 +35,7 @@ enum CatalogCompiler {
             diagnostics += problems
             guard let files else { return (nil, diagnostics) }
             if index == 0, !files.contains(where: { isNamed($0, departmentsFile) }) {
-                return (nil, diagnostics + [.error("catalog.no-departments",
-                    "the rules directory has no \(departmentsFile); add one listing the departments (anjian-departments: 1)",
-                    at: SourceLocation(file: displayPath, line: 1, column: 1))])
+                return (nil, diagnostics + [.noDepartmentsFile(departmentsFile, at: SourceLocation(file: displayPath, line: 1, column: 1))])
             }
             layers.append(Layer(files: files, path: displayPath))
         }
@@ -48,7 +46,7 @@ enum CatalogCompiler {
     static func read(_ directory: URL, displayPath: String) -> ([SourceFile]?, [Diagnostic]) {
         let location = SourceLocation(file: displayPath, line: 1, column: 1)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
-            return (nil, [.error("io.not-found", "cannot read the rules directory; check the path given to --rules", at: location)])
+            return (nil, [.rulesDirectoryUnreadable(at: location)])
         }
         let prefix = displayPath.hasSuffix("/") ? displayPath : displayPath + "/"
         var files: [SourceFile] = []
@@ -91,7 +89,7 @@ enum CatalogCompiler {
                 diagnostics += document.diagnostics
                 guard let root = document.root else {
                     if !document.diagnostics.hasErrors {
-                        diagnostics.append(.error("decode.empty", "the file is empty; a rule file starts with 'anjian: 1'", at: SourceLocation(file: file.path, line: 1, column: 1)))
+                        diagnostics.append(.emptyRuleFile(at: SourceLocation(file: file.path, line: 1, column: 1)))
                     }
                     continue
                 }
@@ -106,7 +104,7 @@ enum CatalogCompiler {
                     }
                 } else if isNamed(file, sectionsFile) {
                     if isOverlay {
-                        diagnostics.append(.error("overlay.sections", "an overlay cannot change the index of the seed document; remove sections.yaml from the overlay", at: root.location))
+                        diagnostics.append(.overlayChangesSections(at: root.location))
                     } else {
                         sectionsRoot = root
                     }
@@ -114,7 +112,7 @@ enum CatalogCompiler {
                     if isOverlay {
                         overlayRoot = (file, root)
                     } else {
-                        diagnostics.append(.error("overlay.in-base", "overlay.yaml belongs in a directory given after the base catalog (--rules BASE --rules OVERLAY)", at: root.location))
+                        diagnostics.append(.overlayInBase(at: root.location))
                     }
                 } else if file.path.contains("/\(calendarFolder)/") || file.path.hasPrefix("\(calendarFolder)/") {
                     let years = Set(calendar.coveredYears)
@@ -138,9 +136,7 @@ enum CatalogCompiler {
                 }
                 diagnostics += decoder.diagnostics
                 if let existing = checklists.first(where: { $0.id == checklist.id }) {
-                    diagnostics.append(.error("overlay.replaces-checklist",
-                        "checklist '\(checklist.id)' already exists in \(existing.file); an overlay adds new checklists and changes rules through overlay.yaml, never by replacing a file",
-                        at: checklist.location))
+                    diagnostics.append(.overlayReplacesChecklist(checklist.id, existing: existing.file, at: checklist.location))
                     continue
                 }
                 if isOverlay { changes.append(OverlayChange(kind: .addChecklist, target: checklist.id, detail: checklist.title, location: checklist.location)) }
@@ -167,9 +163,7 @@ enum CatalogCompiler {
         for checklist in checklists {
             for rule in checklist.rules {
                 if case .workdays = rule.deadline, calendar.years.isEmpty {
-                    diagnostics.append(.error("decode.no-calendar",
-                        "deadline_workdays needs a working-day calendar; add calendar/<year>.yaml beside the rules (from the State Council's holiday notice)",
-                        at: rule.location))
+                    diagnostics.append(.noCalendar(at: rule.location))
                 }
             }
         }

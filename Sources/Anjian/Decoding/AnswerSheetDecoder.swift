@@ -24,24 +24,23 @@ struct AnswerSheetDecoder {
 
     mutating func decode(_ root: YAMLNode) -> AnswerSheet? {
         let isTest = mode == .testCase
-        guard let top = MappingReader(root, what: isTest ? "test case" : "answer file", diagnostics: &diagnostics) else { return nil }
+        guard let top = MappingReader(root, what: isTest ? .testCase : .answerFile, diagnostics: &diagnostics) else { return nil }
         top.rejectUnknownKeys(allowed: (isTest ? Self.testCaseFields : ["anjian-answers"]) + ["enterprise", "subject", "inspection", "answers"],
                               diagnostics: &diagnostics)
         if !isTest, let version = top.required("anjian-answers", diagnostics: &diagnostics),
            NodeReading.int(version, field: "anjian-answers", diagnostics: &diagnostics).map({ $0 != 1 }) ?? false {
-            diagnostics.append(.error("decode.version", "this anjian reads answer files with 'anjian-answers: 1'", at: version.location))
+            diagnostics.append(.answersVersion(at: version.location))
         }
         var enterprise: Enterprise?
         switch (top.pair("enterprise"), top.pair("subject")) {
         case (let e?, let s?):
-            diagnostics.append(.error("answers.two-subjects", "write the subject once: 'enterprise:' for an enterprise, or 'subject:' with a kind",
-                                      at: s.keyLocation, notes: [.init("enterprise is here", at: e.keyLocation)]))
+            diagnostics.append(.twoSubjects(at: s.keyLocation, enterprise: e.keyLocation))
         case (let e?, nil): enterprise = self.enterprise(e.value, isSubject: false)
         case (nil, let s?): enterprise = self.enterprise(s.value, isSubject: true)
         case (nil, nil) where isTest:
             enterprise = Enterprise(name: "测试单位")
         case (nil, nil):
-            diagnostics.append(.error("decode.missing-field", "answer file has no 'enterprise' (or 'subject' with a kind: town, department, event); add it", at: root.location))
+            diagnostics.append(.missingSubject(at: root.location))
         }
         let inspectionNode = isTest ? top["inspection"] : top.required("inspection", diagnostics: &diagnostics)
         var date: CivilDate?
@@ -49,7 +48,7 @@ struct AnswerSheetDecoder {
         var inspector: String?
         var requested: [(String, SourceLocation)]?
         if isTest && inspectionNode == nil { date = Self.defaultTestDate }
-        if let inspectionNode, let m = MappingReader(inspectionNode, what: "inspection", diagnostics: &diagnostics) {
+        if let inspectionNode, let m = MappingReader(inspectionNode, what: .inspection, diagnostics: &diagnostics) {
             m.rejectUnknownKeys(allowed: ["date", "inspector", "checklists"], diagnostics: &diagnostics)
             if isTest && m["date"] == nil {
                 date = Self.defaultTestDate
@@ -73,7 +72,7 @@ struct AnswerSheetDecoder {
     }
 
     private mutating func enterprise(_ node: YAMLNode, isSubject: Bool) -> Enterprise? {
-        guard let m = MappingReader(node, what: isSubject ? "subject" : "enterprise", diagnostics: &diagnostics) else { return nil }
+        guard let m = MappingReader(node, what: isSubject ? .subject : .enterprise, diagnostics: &diagnostics) else { return nil }
         m.rejectUnknownKeys(allowed: ["kind", "name", "code", "town", "sector"], diagnostics: &diagnostics)
         var kind = SubjectKind.enterprise
         if let node = isSubject ? m.required("kind", diagnostics: &diagnostics) : m["kind"],
@@ -82,7 +81,7 @@ struct AnswerSheetDecoder {
                 kind = k
             } else {
                 let kinds = SubjectKind.allCases.map(\.rawValue)
-                diagnostics.append(.error("answers.bad-subject", "unknown subject kind '\(text)'" + Suggestion.clause(for: text, in: kinds) + "; write one of \(kinds.joined(separator: ", "))", at: node.location))
+                diagnostics.append(.answersBadSubjectKind(text, suggestion: Suggestion.nearest(to: text, in: kinds), kinds: kinds, at: node.location))
                 return nil
             }
         }
@@ -95,7 +94,7 @@ struct AnswerSheetDecoder {
 
     private mutating func date(_ node: YAMLNode, field: String) -> CivilDate? {
         if let s = node.scalar, let d = CivilDate(parsing: s.value) { return d }
-        diagnostics.append(.error("answers.bad-date", "'\(field)' must be a date written YYYY-MM-DD (e.g. 2021-04-12), found \(node.kindDescription)", at: node.location))
+        diagnostics.append(.badAnswerDate(field: field, found: node))
         return nil
     }
 
@@ -108,16 +107,13 @@ struct AnswerSheetDecoder {
             for (id, loc) in requested {
                 if let checklist = catalog.checklistByID[id] {
                     if checklist.subject != subject.kind {
-                        diagnostics.append(.error("answers.subject-mismatch",
-                            "checklist '\(id)' inspects a \(checklist.subject.rawValue), but this subject is a \(subject.kind.rawValue); choose a checklist for a \(subject.kind.rawValue) or change the subject's kind",
-                            at: loc))
+                        diagnostics.append(.checklistSubjectMismatch(id, inspects: checklist.subject, subject: subject.kind, at: loc))
                         continue
                     }
                     roots.append(id)
                 } else {
-                    diagnostics.append(.error("answers.unknown-checklist",
-                        "unknown checklist '\(id)'" + Suggestion.clause(for: id, in: catalog.checklistByID.keys) + "; known: \(catalog.checklistByID.keys.sorted().joined(separator: ", "))",
-                        at: loc))
+                    diagnostics.append(.unknownInspectedChecklist(id, suggestion: Suggestion.nearest(to: id, in: catalog.checklistByID.keys),
+                                                                  known: catalog.checklistByID.keys.sorted(), at: loc))
                 }
             }
             if roots.isEmpty { return requested.isEmpty ? [] : nil }
@@ -127,20 +123,18 @@ struct AnswerSheetDecoder {
             if subject.kind != .enterprise, sector == nil {
                 roots = ofKind.filter { $0.sectors.isEmpty || $0.sectors.contains("*") }.map(\.id)
                 guard !roots.isEmpty else {
-                    diagnostics.append(.error("answers.no-checklists", "no checklist inspects a \(subject.kind.rawValue) by default; list them under inspection.checklists", at: location))
+                    diagnostics.append(.noDefaultChecklists(for: subject.kind, at: location))
                     return nil
                 }
                 return roots.reduce(into: Set<String>()) { $0.formUnion(catalog.includeClosure[$1] ?? [$1]) }
             }
             guard let sector else {
-                diagnostics.append(.error("answers.no-checklists", "give enterprise.sector (one of \(sectors.joined(separator: ", "))) or inspection.checklists", at: location))
+                diagnostics.append(.noSector(sectors: sectors, at: location))
                 return nil
             }
             let matching = ofKind.filter { $0.sectors.contains(sector) }
             guard !matching.isEmpty else {
-                diagnostics.append(.error("answers.unknown-sector",
-                    "no checklist covers sector '\(sector)'" + Suggestion.clause(for: sector, in: sectors) + "; known sectors: \(sectors.joined(separator: ", ")), or list checklists under inspection.checklists",
-                    at: location))
+                diagnostics.append(.unknownSector(sector, suggestion: Suggestion.nearest(to: sector, in: sectors), sectors: sectors, at: location))
                 return nil
             }
             roots = matching.map(\.id) + ofKind.filter { $0.sectors.contains("*") }.map(\.id)
@@ -150,30 +144,26 @@ struct AnswerSheetDecoder {
 
     private mutating func read(_ node: YAMLNode, selected: Set<String>, into answers: inout [Answer?]) {
         if case .null? = node.scalar?.resolved { return }
-        guard let m = MappingReader(node, what: "answers", diagnostics: &diagnostics) else { return }
+        guard let m = MappingReader(node, what: .answers, diagnostics: &diagnostics) else { return }
         for pair in m.pairs {
             let checklistID = pair.key.value
             guard let checklist = catalog.checklistByID[checklistID] else {
-                diagnostics.append(.error("answers.unknown-checklist",
-                    "unknown checklist '\(checklistID)'" + Suggestion.clause(for: checklistID, in: catalog.checklistByID.keys) + "; answers are grouped by checklist id",
-                    at: pair.keyLocation))
+                diagnostics.append(.unknownAnsweredChecklist(checklistID, suggestion: Suggestion.nearest(to: checklistID, in: catalog.checklistByID.keys),
+                                                             at: pair.keyLocation))
                 continue
             }
             if !selected.isEmpty, !selected.contains(checklistID) {
-                diagnostics.append(.error("answers.checklist-not-inspected",
-                    "this inspection does not cover checklist '\(checklistID)' (it covers \(selected.sorted().joined(separator: ", "))); add it to inspection.checklists or remove these answers",
-                    at: pair.keyLocation))
+                diagnostics.append(.checklistNotInspected(checklistID, covered: selected.sorted(), at: pair.keyLocation))
                 continue
             }
             if case .null? = pair.value.scalar?.resolved { continue }
-            guard let qm = MappingReader(pair.value, what: "answers of \(checklistID)", diagnostics: &diagnostics) else { continue }
+            guard let qm = MappingReader(pair.value, what: .answersOf(checklistID), diagnostics: &diagnostics) else { continue }
             let questionIDs = checklist.questions.map(\.id)
             for answer in qm.pairs {
                 let id = answer.key.value
                 guard let slot = catalog.slotByName["\(checklistID).\(id)"] else {
-                    diagnostics.append(.error("answers.unknown-question",
-                        "checklist '\(checklistID)' has no question '\(id)'" + Suggestion.clause(for: id, in: questionIDs),
-                        at: answer.keyLocation))
+                    diagnostics.append(.unknownQuestion(id, checklist: checklistID, suggestion: Suggestion.nearest(to: id, in: questionIDs),
+                                                        at: answer.keyLocation))
                     continue
                 }
                 if let value = self.value(answer.value, for: catalog.questions[slot]) {
@@ -192,69 +182,65 @@ struct AnswerSheetDecoder {
                 return .notApplicable(slot: catalog.slotByName[name] ?? -1)
             }
         }
-        func fail(_ expected: String) -> Value? {
-            diagnostics.append(.error("answers.wrong-type", "\(name) is a \(question.type.name) question: expected \(expected), found \(node.kindDescription)", at: node.location))
+        func fail(_ expected: AnswerExpectation) -> Value? {
+            diagnostics.append(.wrongAnswerType(name, type: question.type.name, expected: expected, found: node))
             return nil
         }
         switch question.type {
         case .bool:
-            guard let s = node.scalar else { return fail("true/false or 是/否") }
+            guard let s = node.scalar else { return fail(.bool(yaml11: nil)) }
             switch s.resolved {
             case .bool(let b): return .bool(b)
             case .string("是"): return .bool(true)
             case .string("否"): return .bool(false)
             case .string(let t) where ["yes", "no", "on", "off", "y", "n", "Yes", "No"].contains(t):
-                return fail("true/false or 是/否 ('\(t)' is text in YAML 1.2)")
-            default: return fail("true/false or 是/否")
+                return fail(.bool(yaml11: t))
+            default: return fail(.bool(yaml11: nil))
             }
         case .int:
-            guard let s = node.scalar else { return fail("a whole number") }
+            guard let s = node.scalar else { return fail(.wholeNumber) }
             switch s.resolved {
             case .int(let i): return .int(i)
-            case .intOutOfRange: return fail("a whole number that fits in 64 bits")
-            default: return fail("a whole number")
+            case .intOutOfRange: return fail(.wholeNumberIn64Bits)
+            default: return fail(.wholeNumber)
             }
         case .number:
-            guard let s = node.scalar else { return fail("a number") }
+            guard let s = node.scalar else { return fail(.number) }
             switch s.resolved {
             case .int(let i): return .double(Double(i))
             case .float(let d) where d.isFinite: return .double(d)
-            default: return fail("a finite number")
+            default: return fail(.finiteNumber)
             }
         case .text:
-            guard let s = node.scalar else { return fail("text") }
-            if case .bool = s.resolved { return fail("text (quote it: \"\(s.value)\")") }
+            guard let s = node.scalar else { return fail(.text(quote: nil)) }
+            if case .bool = s.resolved { return fail(.text(quote: s.value)) }
             return .string(s.value)
         case .date:
-            guard let s = node.scalar, let d = CivilDate(parsing: s.value) else { return fail("a date written YYYY-MM-DD") }
+            guard let s = node.scalar, let d = CivilDate(parsing: s.value) else { return fail(.date) }
             return .date(d.dayNumber)
         case .choice(let choices):
             guard let s = node.scalar, case .string(let text) = s.resolved else {
-                return fail("one of [\(choices.joined(separator: ", "))]")
+                return fail(.oneOf(choices))
             }
             guard choices.contains(text) else {
-                diagnostics.append(.error("answers.unknown-choice",
-                    "'\(text)' is not a choice of \(name)" + Suggestion.clause(for: text, in: choices) + "; choose one of [\(choices.joined(separator: ", "))] or 不适用",
-                    at: node.location))
+                diagnostics.append(.unknownChoice(text, of: name, suggestion: Suggestion.nearest(to: text, in: choices), choices: choices, at: node.location))
                 return nil
             }
             return .string(text)
         case .multi(let choices):
             let items: [YAMLNode]
-            if let seq = node.sequence { items = seq } else if node.scalar != nil { items = [node] } else { return fail("a list of choices") }
+            if let seq = node.sequence { items = seq } else if node.scalar != nil { items = [node] } else { return fail(.listOfChoices) }
             var values: [Value] = []
             var ok = true
             for item in items {
                 guard let s = item.scalar, case .string(let text) = s.resolved, choices.contains(text) else {
                     let shown = item.scalar?.value ?? item.kindDescription
-                    diagnostics.append(.error("answers.unknown-choice",
-                        "'\(shown)' is not a choice of \(name)" + Suggestion.clause(for: shown, in: choices) + "; choose from [\(choices.joined(separator: ", "))]",
-                        at: item.location))
+                    diagnostics.append(.unknownMultiChoice(item, of: name, suggestion: Suggestion.nearest(to: shown, in: choices), choices: choices))
                     ok = false
                     continue
                 }
                 if values.contains(.string(text)) {
-                    diagnostics.append(.error("answers.duplicate-choice", "'\(text)' is listed twice; keep one", at: item.location))
+                    diagnostics.append(.duplicateAnswerChoice(text, at: item.location))
                     ok = false
                 }
                 values.append(.string(text))
@@ -271,9 +257,6 @@ struct AnswerSheetDecoder {
             return nil
         }.max()
         guard let longest, catalog.calendar.adding(workdays: longest, to: date) == nil else { return }
-        let years = catalog.calendar.coveredYears.map(String.init).joined(separator: ", ")
-        diagnostics.append(.error("answers.outside-calendar",
-            "working-day deadlines from \(date) run past the holiday calendars (years: \(years.isEmpty ? "none" : years)); add calendar/<year>.yaml for the following year from the State Council's holiday notice",
-            at: location))
+        diagnostics.append(.outsideCalendar(date, years: catalog.calendar.coveredYears, at: location))
     }
 }

@@ -8,13 +8,12 @@ struct MappingReader {
     let node: YAMLNode
     let pairs: [YAMLPair]
     /// What the mapping is, for messages ("rule", "question").
-    let what: String
+    let what: LocalizedText
 
     /// `nil` (with a diagnostic) when the node is not a mapping.
-    init?(_ node: YAMLNode, what: String, diagnostics: inout [Diagnostic]) {
+    init?(_ node: YAMLNode, what: LocalizedText, diagnostics: inout [Diagnostic]) {
         guard let pairs = node.mapping else {
-            diagnostics.append(.error("decode.expected-mapping",
-                "expected a \(what) written as 'key: value' lines, found \(node.kindDescription)", at: node.location))
+            diagnostics.append(.expectedMapping(what, found: node))
             return nil
         }
         self.node = node
@@ -39,15 +38,14 @@ struct MappingReader {
     func rejectUnknownKeys(allowed: [String], diagnostics: inout [Diagnostic]) {
         for pair in pairs where !allowed.contains(pair.key.value) {
             let suggestion = Suggestion.nearest(to: pair.key.value, in: allowed)
-            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; known fields: \(allowed.joined(separator: ", "))"
-            diagnostics.append(.error("decode.unknown-field", "unknown field '\(pair.key.value)' in \(what)\(hint)", at: pair.keyLocation))
+            diagnostics.append(.unknownField(pair.key.value, in: what, suggestion: suggestion, known: allowed, at: pair.keyLocation))
         }
     }
 
     /// The value of a field that must be present.
     func required(_ key: String, diagnostics: inout [Diagnostic]) -> YAMLNode? {
         if let value = self[key] { return value }
-        diagnostics.append(.error("decode.missing-field", "\(what) has no '\(key)'; add '\(key): …'", at: node.location))
+        diagnostics.append(.missingField(key, in: what, at: node.location))
         return nil
     }
 }
@@ -64,16 +62,14 @@ enum NodeReading {
                 break
             }
         }
-        diagnostics.append(.error("decode.expected-text", "'\(field)' must be text, found \(node.kindDescription)", at: node.location))
+        diagnostics.append(.expectedText(field: field, found: node))
         return nil
     }
 
     static func identifier(_ node: YAMLNode, field: String, diagnostics: inout [Diagnostic]) -> String? {
         guard let text = text(node, field: field, diagnostics: &diagnostics) else { return nil }
         guard isIdentifier(text) else {
-            diagnostics.append(.error("decode.bad-identifier",
-                "'\(text)' is not an identifier; use lower-case letters, digits and '_', starting with a letter (e.g. license_valid)",
-                at: node.location))
+            diagnostics.append(.badIdentifier(text, at: node.location))
             return nil
         }
         return text
@@ -86,7 +82,7 @@ enum NodeReading {
 
     static func int(_ node: YAMLNode, field: String, diagnostics: inout [Diagnostic]) -> Int? {
         if let s = node.scalar, case .int(let i) = s.resolved { return i }
-        diagnostics.append(.error("decode.expected-int", "'\(field)' must be a whole number, found \(node.kindDescription)", at: node.location))
+        diagnostics.append(.expectedInt(field: field, found: node))
         return nil
     }
 
@@ -97,7 +93,7 @@ enum NodeReading {
         }
         if node.scalar != nil, let t = text(node, field: field, diagnostics: &diagnostics) { return [(t, node.location)] }
         if node.scalar == nil {
-            diagnostics.append(.error("decode.expected-list", "'\(field)' must be a list such as [a, b], found \(node.kindDescription)", at: node.location))
+            diagnostics.append(.expectedList(field: field, found: node))
         }
         return []
     }
@@ -105,11 +101,11 @@ enum NodeReading {
     /// An expression scalar with the file location of each of its characters.
     static func expression(_ node: YAMLNode, field: String, lines: [[Unicode.Scalar]], diagnostics: inout [Diagnostic]) -> ExpressionSource? {
         guard let scalar = node.scalar else {
-            diagnostics.append(.error("decode.expected-expression", "'\(field)' must be an expression written as text, found \(node.kindDescription)", at: node.location))
+            diagnostics.append(.expectedExpression(field: field, found: node))
             return nil
         }
         if case .null = scalar.resolved {
-            diagnostics.append(.error("decode.expected-expression", "'\(field)' is empty; write a condition such as license_valid == false", at: node.location))
+            diagnostics.append(.emptyExpression(field: field, at: node.location))
             return nil
         }
         return ExpressionSource(text: scalar.value, locations: scalar.valueLocations(in: lines))

@@ -24,11 +24,11 @@ struct OverlayDecoder {
     }
 
     mutating func apply(_ root: YAMLNode, to checklists: inout [Checklist]) {
-        guard let top = MappingReader(root, what: "overlay file", diagnostics: &diagnostics) else { return }
+        guard let top = MappingReader(root, what: .overlayFile, diagnostics: &diagnostics) else { return }
         top.rejectUnknownKeys(allowed: ["anjian-overlay", "disable", "override"], diagnostics: &diagnostics)
         if let version = top.required("anjian-overlay", diagnostics: &diagnostics),
            NodeReading.int(version, field: "anjian-overlay", diagnostics: &diagnostics).map({ $0 != 1 }) ?? false {
-            diagnostics.append(.error("decode.version", "this anjian reads 'anjian-overlay: 1'", at: version.location))
+            diagnostics.append(.unsupportedVersion("anjian-overlay", at: version.location))
         }
         let ruleIDs = checklists.flatMap { $0.rules.map(\.id) }
         func locate(_ m: MappingReader) -> (Int, Int, String)? {
@@ -37,7 +37,7 @@ struct OverlayDecoder {
             for (c, checklist) in checklists.enumerated() {
                 if let r = checklist.rules.firstIndex(where: { $0.id == id }) { return (c, r, id) }
             }
-            diagnostics.append(.error("overlay.unknown-rule", "the catalog beneath has no rule '\(id)'" + Suggestion.clause(for: id, in: ruleIDs), at: node.location))
+            diagnostics.append(.overlayUnknownRule(id, suggestion: Suggestion.nearest(to: id, in: ruleIDs), at: node.location))
             return nil
         }
         func reason(_ m: MappingReader) -> String? {
@@ -45,27 +45,28 @@ struct OverlayDecoder {
         }
         var disabled: [(Int, String)] = []
         for item in top["disable"]?.sequence ?? [] {
-            guard let m = MappingReader(item, what: "disable entry", diagnostics: &diagnostics) else { continue }
+            guard let m = MappingReader(item, what: .disableEntry, diagnostics: &diagnostics) else { continue }
             m.rejectUnknownKeys(allowed: ["rule", "reason"], diagnostics: &diagnostics)
             let why = reason(m)
             guard let (c, r, id) = locate(m), let why else { continue }
             disabled.append((c, id))
-            changes.append(OverlayChange(kind: .disableRule, target: id, detail: "reason: \(why)", location: item.location))
+            let detail = LocalizedText.overlayReason(why)
+            changes.append(OverlayChange(kind: .disableRule, target: id, detail: detail.en, detailZH: detail.zh, location: item.location))
             _ = r
         }
         for item in top["override"]?.sequence ?? [] {
-            guard let m = MappingReader(item, what: "override entry", diagnostics: &diagnostics) else { continue }
+            guard let m = MappingReader(item, what: .overrideEntry, diagnostics: &diagnostics) else { continue }
             m.rejectUnknownKeys(allowed: ["rule", "severity", "departments", "deadline_days", "deadline_workdays", "reason"], diagnostics: &diagnostics)
             let why = reason(m)
             guard let (c, r, id) = locate(m), let why else { continue }
             var rule = checklists[c].rules[r]
-            var details: [String] = []
+            var details: [LocalizedText] = []
             if let node = m["severity"], let text = NodeReading.text(node, field: "severity", diagnostics: &diagnostics) {
                 if let s = Severity(rawValue: text) {
-                    details.append("severity \(rule.severity.rawValue) → \(s.rawValue)")
+                    details.append(.severityChange(from: rule.severity, to: s))
                     rule.severity = s
                 } else {
-                    diagnostics.append(.error("decode.bad-severity", "unknown severity '\(text)'; write major or general", at: node.location))
+                    diagnostics.append(.overlayBadSeverity(text, at: node.location))
                 }
             }
             if let node = m["departments"] {
@@ -73,15 +74,13 @@ struct OverlayDecoder {
                 for (name, location) in NodeReading.textList(node, field: "departments", diagnostics: &diagnostics) {
                     let allowed = checklists[c].departments
                     if let canonical = departments.canonicalName(name), !allowed.isEmpty, !allowed.contains(canonical) {
-                        diagnostics.append(.error("decode.department-not-in-checklist",
-                            "department '\(name)' is not among checklist \(checklists[c].id)'s departments [\(allowed.joined(separator: ", "))]; route the rule to one of them",
-                            at: location))
+                        diagnostics.append(.overlayDepartmentNotInChecklist(name, checklist: checklists[c].id, allowed: allowed, at: location))
                     } else if let canonical = departments.canonicalName(name) { names.append(canonical) } else {
-                        diagnostics.append(.error("decode.unknown-department", "unknown department '\(name)'" + Suggestion.clause(for: name, in: departments.allNames), at: location))
+                        diagnostics.append(.overlayUnknownDepartment(name, suggestion: Suggestion.nearest(to: name, in: departments.allNames), at: location))
                     }
                 }
                 if !names.isEmpty {
-                    details.append("departments \(rule.departments.joined(separator: "、")) → \(names.joined(separator: "、"))")
+                    details.append(.departmentsChange(from: rule.departments, to: names))
                     rule.departments = names
                     rule.departmentsLocation = node.location
                 }
@@ -89,16 +88,20 @@ struct OverlayDecoder {
             for field in ["deadline_days", "deadline_workdays"] {
                 guard let node = m[field], let n = NodeReading.int(node, field: field, diagnostics: &diagnostics) else { continue }
                 let new: Deadline = field == "deadline_days" ? .days(n) : .workdays(n)
-                details.append("deadline \(rule.deadline) → \(new)")
+                details.append(.deadlineChange(from: rule.deadline, to: new))
                 rule.deadline = new
             }
             if details.isEmpty {
-                diagnostics.append(.error("overlay.empty-override", "override of \(id) changes nothing; give severity, departments, deadline_days or deadline_workdays", at: item.location))
+                diagnostics.append(.emptyOverride(id, at: item.location))
                 continue
             }
             rule.overriddenIn = path
             checklists[c].rules[r] = rule
-            changes.append(OverlayChange(kind: .overrideRule, target: id, detail: details.joined(separator: "; ") + "; reason: \(why)", location: item.location))
+            let reason = LocalizedText.overlayReason(why)
+            changes.append(OverlayChange(kind: .overrideRule, target: id,
+                                         detail: (details.map(\.en) + [reason.en]).joined(separator: "; "),
+                                         detailZH: (details.map(\.zh) + [reason.zh]).joined(separator: "；"),
+                                         location: item.location))
         }
         for (c, id) in disabled { checklists[c].rules.removeAll { $0.id == id } }
     }

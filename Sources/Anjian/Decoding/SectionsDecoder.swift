@@ -8,15 +8,15 @@ struct SectionsDecoder {
 
     mutating func decode(_ root: YAMLNode) -> [String: SeedSection] {
         var sections: [String: SeedSection] = [:]
-        guard let top = MappingReader(root, what: "sections file", diagnostics: &diagnostics) else { return sections }
+        guard let top = MappingReader(root, what: .sectionsFile, diagnostics: &diagnostics) else { return sections }
         top.rejectUnknownKeys(allowed: ["anjian-sections", "sections"], diagnostics: &diagnostics)
         if let version = top.required("anjian-sections", diagnostics: &diagnostics),
            NodeReading.int(version, field: "anjian-sections", diagnostics: &diagnostics).map({ $0 != 1 }) ?? false {
-            diagnostics.append(.error("decode.version", "this anjian reads 'anjian-sections: 1'", at: version.location))
+            diagnostics.append(.unsupportedVersion("anjian-sections", at: version.location))
         }
         guard let list = top.required("sections", diagnostics: &diagnostics) else { return sections }
         for item in list.sequence ?? [] {
-            guard let m = MappingReader(item, what: "section", diagnostics: &diagnostics) else { continue }
+            guard let m = MappingReader(item, what: .section, diagnostics: &diagnostics) else { continue }
             m.rejectUnknownKeys(allowed: ["id", "title", "departments"], diagnostics: &diagnostics)
             guard let idNode = m.required("id", diagnostics: &diagnostics),
                   let id = NodeReading.text(idNode, field: "id", diagnostics: &diagnostics),
@@ -27,14 +27,11 @@ struct SectionsDecoder {
                 if let canonical = departments.canonicalName(name) {
                     names.append(canonical)
                 } else {
-                    diagnostics.append(.error("decode.unknown-department",
-                        "unknown department '\(name)'" + Suggestion.clause(for: name, in: departments.allNames) + " (departments are listed in departments.yaml)",
-                        at: location))
+                    diagnostics.append(.unknownDepartment(name, suggestion: Suggestion.nearest(to: name, in: departments.allNames), at: location))
                 }
             }
             if let first = sections[id] {
-                diagnostics.append(.error("decode.duplicate-id", "section '\(id)' is listed twice; keep one", at: idNode.location,
-                                          notes: [.init("first listed here", at: first.location)]))
+                diagnostics.append(.duplicateSection(id, at: idNode.location, first: first.location))
                 continue
             }
             sections[id] = SeedSection(id: id, title: title, departments: names, location: idNode.location)

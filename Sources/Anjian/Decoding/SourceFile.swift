@@ -12,13 +12,13 @@ struct SourceFile: Sendable {
         let location = SourceLocation(file: displayPath, line: 1, column: 1)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw Diagnostics([.error("io.not-found", "no such file; check the path", at: location)])
+            throw Diagnostics([.fileNotFound(at: location)])
         }
         if isDirectory.boolValue {
-            throw Diagnostics([.error("io.is-directory", "this is a directory; give a YAML file", at: location)])
+            throw Diagnostics([.isDirectory(at: location)])
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw Diagnostics([.error("io.unreadable", "the file cannot be read; check its permissions", at: location)])
+            throw Diagnostics([.unreadable(at: location)])
         }
         return SourceFile(path: displayPath, bytes: [UInt8](data))
     }

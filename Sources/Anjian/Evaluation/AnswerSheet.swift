@@ -58,7 +58,7 @@ public struct AnswerSheet: Sendable {
         var diagnostics = document.diagnostics
         guard let root = document.root else {
             if !diagnostics.hasErrors {
-                diagnostics.append(.error("answers.empty", "the answer file is empty; it starts with 'anjian-answers: 1'", at: SourceLocation(file: path, line: 1, column: 1)))
+                diagnostics.append(.emptyAnswerFile(at: SourceLocation(file: path, line: 1, column: 1)))
             }
             throw Diagnostics(diagnostics)
         }

@@ -12,9 +12,13 @@ struct Token: Sendable, Hashable {
     var span: Range<Int>
 }
 
-/// An error found while reading an expression, at an offset into its text.
+/// An error found while reading an expression, at an offset into its text; built by the
+/// factories in `Diagnostic+Expressions.swift`.
 struct SyntaxError: Error, Sendable {
+    /// The message in English.
     var message: String
+    /// The message in Chinese.
+    var messageZH: String
     var span: Range<Int>
 }
 
@@ -64,18 +68,18 @@ struct Lexer {
             return Token(kind: .punctuation(p), span: start..<i)
         }
         if c == "=" {
-            throw SyntaxError(message: "'=' is not an operator; write '==' to compare", span: start..<start + 1)
+            throw .singleEquals(at: start..<start + 1)
         }
         if c == "“" || c == "”" || c == "‘" || c == "’" {
-            throw SyntaxError(message: "curly quote \(c) cannot start a string; use straight quotes \"…\"", span: start..<start + 1)
+            throw .curlyQuote(c, at: start..<start + 1)
         }
         if c == "（" || c == "）" || c == "，" || c == "＝" || c == "！" {
-            throw SyntaxError(message: "full-width '\(c)' is not an operator; switch the input method to half-width", span: start..<start + 1)
+            throw .fullWidth(c, at: start..<start + 1)
         }
         if c.properties.isAlphabetic {
-            throw SyntaxError(message: "names use ASCII letters, digits and '_'; write text values in quotes, e.g. \"\(String(c))…\"", span: start..<start + 1)
+            throw .nonASCIIName(c, at: start..<start + 1)
         }
-        throw SyntaxError(message: "unexpected character '\(c)'", span: start..<start + 1)
+        throw .unexpectedCharacter(c, at: start..<start + 1)
     }
 
     private func matches(_ p: String) -> Bool {
@@ -94,7 +98,7 @@ struct Lexer {
             while let d = peek(), d.isASCIIHexDigit { _ = d; i += 1 }
             let text = String(String.UnicodeScalarView(chars[digitsStart..<i]))
             guard let value = Int(text, radix: 16) else {
-                throw SyntaxError(message: "integer literal out of range or malformed", span: start..<i)
+                throw .malformedHex(at: start..<i)
             }
             return Token(kind: .int(value), span: start..<i)
         }
@@ -116,17 +120,17 @@ struct Lexer {
         }
         if let d = peek(), d.isASCIILetter || d == "_" {
             if d == "u" || d == "U" {
-                throw SyntaxError(message: "unsigned literals are not supported; drop the 'u'", span: start..<i + 1)
+                throw .unsignedLiteral(at: start..<i + 1)
             }
-            throw SyntaxError(message: "a number cannot run into a name; put a space or an operator between them", span: start..<i + 1)
+            throw .numberRunsIntoName(at: start..<i + 1)
         }
         let text = String(String.UnicodeScalarView(chars[start..<i]))
         if isDouble {
-            guard let v = Double(text) else { throw SyntaxError(message: "malformed number", span: start..<i) }
+            guard let v = Double(text) else { throw .malformedNumber(at: start..<i) }
             return Token(kind: .double(v), span: start..<i)
         }
         guard let v = Int(text) else {
-            throw SyntaxError(message: "integer literal \(text) does not fit in 64 bits", span: start..<i)
+            throw .integerTooLarge(text, at: start..<i)
         }
         return Token(kind: .int(v), span: start..<i)
     }
@@ -136,12 +140,12 @@ struct Lexer {
         var value = String.UnicodeScalarView()
         while true {
             guard let c = peek() else {
-                throw SyntaxError(message: "unterminated string; close it with \(quote)", span: start..<i)
+                throw .unterminatedString(quote: quote, at: start..<i)
             }
             if c == quote { i += 1; break }
-            if c == "\n" { throw SyntaxError(message: "string runs past the end of the line; close it with \(quote)", span: start..<i) }
+            if c == "\n" { throw .stringPastEndOfLine(quote: quote, at: start..<i) }
             if c == "\\" {
-                guard let e = peek(1) else { throw SyntaxError(message: "unterminated string; close it with \(quote)", span: start..<i) }
+                guard let e = peek(1) else { throw .unterminatedString(quote: quote, at: start..<i) }
                 i += 2
                 switch e {
                 case "n": value.append("\n")
@@ -152,14 +156,14 @@ struct Lexer {
                     var code: UInt32 = 0
                     for _ in 0..<4 {
                         guard let h = peek(), let v = Int(String(h), radix: 16) else {
-                            throw SyntaxError(message: "\\u needs four hex digits", span: i - 2..<i)
+                            throw .unicodeEscapeDigits(at: i - 2..<i)
                         }
                         code = code * 16 + UInt32(v); i += 1
                     }
-                    guard let s = Unicode.Scalar(code) else { throw SyntaxError(message: "invalid \\u escape", span: i - 6..<i) }
+                    guard let s = Unicode.Scalar(code) else { throw .invalidUnicodeEscape(at: i - 6..<i) }
                     value.append(s)
                 default:
-                    throw SyntaxError(message: "unknown escape '\\\(e)'", span: i - 2..<i)
+                    throw .unknownEscape(e, at: i - 2..<i)
                 }
                 continue
             }

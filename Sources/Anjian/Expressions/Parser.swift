@@ -13,7 +13,7 @@ struct Parser {
             var parser = Parser(tokens: try lexer.tokens())
             let expr = try parser.expression()
             guard case .end = parser.current.kind else {
-                throw SyntaxError(message: "unexpected \(parser.describe(parser.current)) after a complete expression; join conditions with && or ||", span: parser.current.span)
+                throw .trailingInput(parser.current)
             }
             return .success(expr)
         } catch {
@@ -33,28 +33,17 @@ struct Parser {
         return t
     }
 
-    private mutating func expect(_ s: String, _ context: String) throws(SyntaxError) -> Token {
+    private mutating func expect(_ s: String, _ purpose: ExpectedPurpose) throws(SyntaxError) -> Token {
         guard isPunct(s) else {
-            throw SyntaxError(message: "expected '\(s)' \(context), found \(describe(current))", span: current.span)
+            throw .expected(s, purpose, found: current)
         }
         return advance()
-    }
-
-    private func describe(_ t: Token) -> String {
-        switch t.kind {
-        case .identifier(let n): "'\(n)'"
-        case .int(let v): "\(v)"
-        case .double(let v): "\(v)"
-        case .string(let s): "\"\(s)\""
-        case .punctuation(let s): "'\(s)'"
-        case .end: "the end of the expression"
-        }
     }
 
     private mutating func nest() throws(SyntaxError) {
         depth += 1
         if depth > Self.maxDepth {
-            throw SyntaxError(message: "expression nests more than \(Self.maxDepth) levels deep; split it into facts", span: current.span)
+            throw .tooDeep(limit: Self.maxDepth, at: current.span)
         }
     }
 
@@ -65,7 +54,7 @@ struct Parser {
         guard isPunct("?") else { return condition }
         _ = advance()
         let a = try binary(level: 0)
-        _ = try expect(":", "in a conditional 'c ? a : b'")
+        _ = try expect(":", .conditional)
         let b = try expression()
         return .conditional(condition, a, b, condition.span.lowerBound..<b.span.upperBound)
     }
@@ -118,7 +107,7 @@ struct Parser {
             if isPunct(".") {
                 _ = advance()
                 guard case .identifier(let field) = current.kind else {
-                    throw SyntaxError(message: "expected a name after '.', found \(describe(current))", span: current.span)
+                    throw .nameAfterDot(found: current)
                 }
                 let fieldToken = advance()
                 if isPunct("(") {
@@ -127,10 +116,10 @@ struct Parser {
                 } else if case .name(let parts, let s) = e {
                     e = .name(parts + [field], s.lowerBound..<fieldToken.span.upperBound)
                 } else {
-                    throw SyntaxError(message: "field selection '.\(field)' only applies to names such as enterprise.town", span: fieldToken.span)
+                    throw .fieldSelection(field, at: fieldToken.span)
                 }
             } else if isPunct("[") {
-                throw SyntaxError(message: "indexing with [ ] is not supported; use 'in' or size()", span: current.span)
+                throw .indexing(at: current.span)
             } else {
                 return e
             }
@@ -138,7 +127,7 @@ struct Parser {
     }
 
     private mutating func arguments() throws(SyntaxError) -> ([Expr], Int) {
-        _ = try expect("(", "")
+        _ = try expect("(", .none)
         var args: [Expr] = []
         if !isPunct(")") {
             args.append(try expression())
@@ -147,7 +136,7 @@ struct Parser {
                 args.append(try expression())
             }
         }
-        let close = try expect(")", "to close the argument list")
+        let close = try expect(")", .closeArguments)
         return (args, close.span.upperBound)
     }
 
@@ -163,7 +152,7 @@ struct Parser {
             case "true": return .literal(.bool(true), t.span)
             case "false": return .literal(.bool(false), t.span)
             case "null": return .literal(.null, t.span)
-            case "in": throw SyntaxError(message: "'in' needs a value on its left, e.g. \"选项\" in answers", span: t.span)
+            case "in": throw .inWithoutLeft(at: t.span)
             default: break
             }
             if isPunct("(") {
@@ -176,7 +165,7 @@ struct Parser {
             defer { depth -= 1 }
             _ = advance()
             let inner = try expression()
-            _ = try expect(")", "to close '('")
+            _ = try expect(")", .closeParenthesis)
             return inner
         case .punctuation("["):
             try nest()
@@ -191,14 +180,14 @@ struct Parser {
                     items.append(try expression())
                 }
             }
-            let close = try expect("]", "to close the list")
+            let close = try expect("]", .closeList)
             return .list(items, t.span.lowerBound..<close.span.upperBound)
         case .punctuation("{"):
-            throw SyntaxError(message: "maps { } are not supported in conditions", span: t.span)
+            throw .mapsUnsupported(at: t.span)
         case .end:
-            throw SyntaxError(message: "the expression ends too early; a value or name is missing", span: t.span)
+            throw .endsTooEarly(at: t.span)
         case .punctuation(let s):
-            throw SyntaxError(message: "unexpected '\(s)'; a value or name was expected here", span: t.span)
+            throw .unexpectedPunctuation(s, at: t.span)
         }
     }
 }

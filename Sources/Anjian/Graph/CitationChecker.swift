@@ -23,17 +23,13 @@ struct CitationChecker {
                 }
                 let outside = rule.departments.filter { !section.departments.isEmpty && !section.departments.contains($0) }
                 if !outside.isEmpty {
-                    diagnostics.append(.error("lint.department-outside-section",
-                        "rule \(rule.id) routes to \(outside.joined(separator: "、")), but the seed names only \(section.departments.joined(separator: "、")) for \(section.id) \(section.title); route it to those",
-                        at: rule.departmentsLocation, notes: [.init("\(section.id) is indexed here", at: section.location)]))
+                    diagnostics.append(.departmentOutsideSection(rule: rule.id, outside: outside, section: section, at: rule.departmentsLocation))
                 }
             }
         }
     }
 
     private func unknownSection(_ id: String, at location: SourceLocation, ids: [String]) -> Diagnostic {
-        .error("lint.unknown-section",
-               "'\(id)' is not a section of the seed document" + Suggestion.clause(for: id, in: ids) + "; cite one listed in sections.yaml, e.g. 二(三)6",
-               at: location)
+        .unknownSection(id, suggestion: Suggestion.nearest(to: id, in: ids), at: location)
     }
 }

@@ -33,7 +33,7 @@ struct ExpressionCompiler {
         switch Parser.parse(source.text) {
         case .success(let e): return e
         case .failure(let e):
-            diagnostics.append(.error("expr.syntax", e.message, at: source.location(at: e.span.lowerBound)))
+            diagnostics.append(.syntax(e, at: source.location(at: e.span.lowerBound)))
             return nil
         }
     }
@@ -87,7 +87,7 @@ struct ExpressionCompiler {
         let (order, cycles) = graph.topologicalOrder()
         for cycle in cycles {
             let named = cycle.map { (from: names[$0.from] ?? $0.from, edge: RuleGraph.Edge(to: names[$0.edge.to] ?? $0.edge.to, location: $0.edge.location)) }
-            diagnostics.append(Linker.cycleDiagnostic(named, what: "these refer to each other in a cycle", code: "graph.cycle"))
+            diagnostics.append(.referenceCycle(named))
         }
         let inCycle = Set(cycles.flatMap { $0.map(\.from) })
 

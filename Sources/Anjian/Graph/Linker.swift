@@ -18,23 +18,20 @@ struct Linker {
             graph.addNode(checklist.id)
             for include in checklist.includes {
                 if include.id == checklist.id {
-                    diagnostics.append(.error("graph.self-include", "checklist '\(checklist.id)' includes itself; remove it from includes", at: include.location))
+                    diagnostics.append(.selfInclude(checklist.id, at: include.location))
                 } else if let included = checklists.first(where: { $0.id == include.id }) {
                     if included.subject != checklist.subject {
-                        diagnostics.append(.error("graph.subject-mismatch",
-                            "'\(checklist.id)' inspects a \(checklist.subject.rawValue) but '\(include.id)' inspects a \(included.subject.rawValue); include only checklists of the same subject",
-                            at: include.location))
+                        diagnostics.append(.includeSubjectMismatch(checklist.id, inspects: checklist.subject, include: include.id,
+                                                                   includedInspects: included.subject, at: include.location))
                     }
                     graph.addEdge(from: checklist.id, to: include.id, at: include.location)
                 } else {
-                    diagnostics.append(.error("graph.unknown-checklist",
-                        "includes unknown checklist '\(include.id)'" + Suggestion.clause(for: include.id, in: ids) + " (a checklist is a file Rules/<id>.yaml)",
-                        at: include.location))
+                    diagnostics.append(.unknownInclude(include.id, suggestion: Suggestion.nearest(to: include.id, in: ids), at: include.location))
                 }
             }
         }
         for cycle in graph.topologicalOrder().cycles {
-            diagnostics.append(Self.cycleDiagnostic(cycle, what: "checklists include each other in a cycle", code: "graph.include-cycle"))
+            diagnostics.append(.includeCycle(cycle))
         }
         for checklist in checklists { symbols.visible[checklist.id] = graph.closure(of: checklist.id) }
 
@@ -50,20 +47,12 @@ struct Linker {
             }
             for r in checklist.rules {
                 if let first = ruleLocations[r.id] {
-                    diagnostics.append(.error("graph.duplicate-rule", "rule id '\(r.id)' is already used; rule ids are unique across the catalog",
-                                              at: r.location, notes: [.init("first defined here", at: first)]))
+                    diagnostics.append(.duplicateRule(r.id, at: r.location, first: first))
                     continue
                 }
                 ruleLocations[r.id] = r.location
                 symbols.rules[r.id] = .init(rule: r, index: -1)
             }
         }
-    }
-
-    /// One error for a cycle, at its first edge, with a note for every edge.
-    static func cycleDiagnostic(_ cycle: [(from: String, edge: RuleGraph.Edge)], what: String, code: String) -> Diagnostic {
-        let path = (cycle.map(\.from) + [cycle.first?.from ?? ""]).joined(separator: " → ")
-        let notes = cycle.map { Diagnostic.Note("'\($0.from)' refers to '\($0.edge.to)' here", at: $0.edge.location) }
-        return .error(code, "\(what): \(path); break the cycle", at: cycle[0].edge.location, notes: notes)
     }
 }

@@ -2,11 +2,31 @@ import AnjianCore
 
 /// Runs rule test cases against a catalog and measures which rules the cases exercise.
 public struct RuleTestRunner: Sendable {
+    /// One expectation that failed: the rule (or `findings`), what was expected, what happened,
+    /// and the answers that decided it.
+    public struct Mismatch: Sendable {
+        /// The rule id, or `findings` for the case's list of findings.
+        public var rule: String
+        /// The outcome expected (`fired`), or the findings expected (`[GAS-001]`).
+        public var expected: String
+        /// What happened, in English and Chinese.
+        public var actualText: LocalizedText
+        /// The answers that decided the outcome.
+        public var evidence: [Evidence]
+        /// Questions still unanswered (an undetermined rule).
+        public var missing: [String]
+        /// Where the expectation is written.
+        public var location: SourceLocation
+
+        /// What happened, in English: `passed`, `not evaluated`, `[GAS-001]; unexpected GAS-001`.
+        public var actual: String { actualText.en }
+    }
+
     /// One case that did not behave as written.
     public struct Failure: Sendable {
         public var testCase: RuleTestSuite.Case
-        /// Each expectation that failed: rule, expected, actual, and the answers that decided it.
-        public var mismatches: [(rule: String, expected: String, actual: String, evidence: [Evidence], missing: [String], location: SourceLocation)]
+        /// Each expectation that failed.
+        public var mismatches: [Mismatch]
     }
 
     public struct Result: Sendable {
@@ -29,12 +49,12 @@ public struct RuleTestRunner: Sendable {
                 let byRule = Dictionary(uniqueKeysWithValues: outcomes.map { ($0.rule.id, $0) })
                 result.fired.formUnion(outcomes.filter { $0.outcome == .fired }.map(\.rule.id))
                 result.passedRules.formUnion(outcomes.filter { $0.outcome == .passed }.map(\.rule.id))
-                var mismatches: [(String, String, String, [Evidence], [String], SourceLocation)] = []
+                var mismatches: [Mismatch] = []
                 for e in c.expectations {
                     let actual = byRule[e.rule]
                     if actual?.outcome != e.outcome {
-                        mismatches.append((e.rule, e.outcome.rawValue, actual?.outcome.rawValue ?? "not evaluated",
-                                           actual?.evidence ?? [], actual?.missing ?? [], e.location))
+                        mismatches.append(Mismatch(rule: e.rule, expected: e.outcome.rawValue, actualText: .actualOutcome(actual?.outcome),
+                                                   evidence: actual?.evidence ?? [], missing: actual?.missing ?? [], location: e.location))
                     }
                 }
                 if let expected = c.findings {
@@ -43,15 +63,15 @@ public struct RuleTestRunner: Sendable {
                         let extra = Set(actual).subtracting(expected).sorted(), lacking = Set(expected).subtracting(actual).sorted()
                         var evidence: [Evidence] = []
                         for id in extra + lacking { evidence += byRule[id]?.evidence ?? [] }
-                        mismatches.append(("findings", "[" + expected.sorted().joined(separator: ", ") + "]",
-                                           "[" + actual.sorted().joined(separator: ", ") + "]" + (extra.isEmpty ? "" : "; unexpected \(extra.joined(separator: ", "))") + (lacking.isEmpty ? "" : "; missing \(lacking.joined(separator: ", "))"),
-                                           evidence, [], c.location))
+                        mismatches.append(Mismatch(rule: "findings", expected: "[" + expected.sorted().joined(separator: ", ") + "]",
+                                                   actualText: .actualFindings(actual.sorted(), unexpected: extra, lacking: lacking),
+                                                   evidence: evidence, missing: [], location: c.location))
                     }
                 }
                 if mismatches.isEmpty {
                     result.passed += 1
                 } else {
-                    result.failures.append(Failure(testCase: c, mismatches: mismatches.map { ($0.0, $0.1, $0.2, $0.3, $0.4, $0.5) }))
+                    result.failures.append(Failure(testCase: c, mismatches: mismatches))
                 }
             }
         }

@@ -36,16 +36,16 @@ public struct RuleTestSuite: Sendable {
         var diagnostics = document.diagnostics
         guard let root = document.root else {
             if !diagnostics.hasErrors {
-                diagnostics.append(.error("tests.empty", "the test file is empty; it starts with 'anjian-tests: 1'", at: SourceLocation(file: displayPath, line: 1, column: 1)))
+                diagnostics.append(.emptyTestFile(at: SourceLocation(file: displayPath, line: 1, column: 1)))
             }
             throw Diagnostics(diagnostics)
         }
         var cases: [Case] = []
-        if let top = MappingReader(root, what: "test file", diagnostics: &diagnostics) {
+        if let top = MappingReader(root, what: .testFile, diagnostics: &diagnostics) {
             top.rejectUnknownKeys(allowed: ["anjian-tests", "cases"], diagnostics: &diagnostics)
             if let version = top.required("anjian-tests", diagnostics: &diagnostics),
                NodeReading.int(version, field: "anjian-tests", diagnostics: &diagnostics).map({ $0 != 1 }) ?? false {
-                diagnostics.append(.error("decode.version", "this anjian reads test files with 'anjian-tests: 1'", at: version.location))
+                diagnostics.append(.testsVersion(at: version.location))
             }
             for node in top.required("cases", diagnostics: &diagnostics)?.sequence ?? [] {
                 if let c = Self.decodeCase(node, path: displayPath, catalog: catalog, diagnostics: &diagnostics) { cases.append(c) }
@@ -61,32 +61,29 @@ public struct RuleTestSuite: Sendable {
         let sheet = decoder.decode(node)
         diagnostics += decoder.diagnostics
         var reported: [Diagnostic] = []  // the sheet decoder has already said when a case is not a mapping
-        guard let m = MappingReader(node, what: "test case", diagnostics: &reported) else { return nil }
+        guard let m = MappingReader(node, what: .testCase, diagnostics: &reported) else { return nil }
         let name = m.required("name", diagnostics: &diagnostics).flatMap { NodeReading.text($0, field: "name", diagnostics: &diagnostics) } ?? ""
         let evaluated = Set(sheet?.inspection.checklists ?? [])
         let ruleIDs = catalog.allRules.map(\.id)
         func checkRule(_ id: String, at location: SourceLocation) -> Bool {
             guard let rule = catalog.allRules.first(where: { $0.id == id }) else {
-                diagnostics.append(.error("tests.unknown-rule", "unknown rule '\(id)'" + Suggestion.clause(for: id, in: ruleIDs), at: location))
+                diagnostics.append(.testUnknownRule(id, suggestion: Suggestion.nearest(to: id, in: ruleIDs), at: location))
                 return false
             }
             if sheet != nil, !evaluated.contains(rule.checklist) {
-                diagnostics.append(.error("tests.rule-not-evaluated",
-                    "rule \(id) belongs to checklist '\(rule.checklist)', which this case does not evaluate (\(evaluated.sorted().joined(separator: ", "))); add it to inspection.checklists",
-                    at: location))
+                diagnostics.append(.ruleNotEvaluated(id, checklist: rule.checklist, evaluated: evaluated.sorted(), at: location))
                 return false
             }
             return true
         }
         var expectations: [(String, Outcome, SourceLocation)] = []
-        if let expect = m["expect"], let em = MappingReader(expect, what: "expect", diagnostics: &diagnostics) {
+        if let expect = m["expect"], let em = MappingReader(expect, what: .expect, diagnostics: &diagnostics) {
             for pair in em.pairs {
                 let outcomeText = pair.value.scalar?.value ?? ""
                 guard let outcome = Outcome(rawValue: outcomeText) else {
                     let names = Outcome.allCases.map(\.rawValue)
-                    diagnostics.append(.error("tests.unknown-outcome",
-                        "unknown outcome '\(outcomeText)'" + Suggestion.clause(for: outcomeText, in: names) + "; write one of \(names.joined(separator: ", "))",
-                        at: pair.value.location))
+                    diagnostics.append(.unknownOutcome(outcomeText, suggestion: Suggestion.nearest(to: outcomeText, in: names), outcomes: names,
+                                                       at: pair.value.location))
                     continue
                 }
                 if checkRule(pair.key.value, at: pair.keyLocation) { expectations.append((pair.key.value, outcome, pair.keyLocation)) }
@@ -97,7 +94,7 @@ public struct RuleTestSuite: Sendable {
             findings = NodeReading.textList(node, field: "findings", diagnostics: &diagnostics).filter { checkRule($0.0, at: $0.1) }.map(\.0)
         }
         if m["expect"] == nil && m["findings"] == nil {
-            diagnostics.append(.error("tests.no-expectation", "test case expects nothing; add 'expect: {RULE-ID: fired}' or 'findings: [RULE-ID]'", at: node.location))
+            diagnostics.append(.noExpectation(at: node.location))
         }
         guard let sheet else { return nil }
         return Case(name: name, sheet: sheet, expectations: expectations, findings: findings, location: node.location)
