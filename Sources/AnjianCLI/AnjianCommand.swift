@@ -11,7 +11,7 @@ struct AnjianCommand: ParsableCommand {
         Exit codes: 0 done; 1 findings at or above --fail-on; 2 invalid rules or answers; 64 usage error.
         """,
         version: "0.1.0",
-        subcommands: [Evaluate.self, Lint.self, Test.self, Template.self, Schema.self, Graph.self, Explain.self]
+        subcommands: [Evaluate.self, Lint.self, Test.self, Template.self, Schema.self, Graph.self, Explain.self, Summarize.self, Diff.self]
     )
 }
 

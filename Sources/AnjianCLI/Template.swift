@@ -31,7 +31,11 @@ struct Template: ParsableCommand {
             printer.print([.templateSubjectMismatch(checklists, inspect: kinds.map(\.rawValue).sorted(), not: kind, at: CommandLineChecks.location)])
             throw ExitCode(2)
         }
-        print(AnswerTemplate(catalog: catalog).render(checklists, subject: kind, schema: schema), terminator: "")
+        // NOTE: by default the template points at the answers schema committed beside the rules,
+        // so an editor with a YAML language server checks the inspector's answers as they type.
+        let committed = rulesOptions.baseDirectory.appendingPathComponent("schema/answers.schema.json")
+        let schemaPath = schema ?? (FileManager.default.fileExists(atPath: committed.path) ? committed.path : nil)
+        print(AnswerTemplate(catalog: catalog).render(checklists, subject: kind, schema: schemaPath), terminator: "")
     }
 }
 
