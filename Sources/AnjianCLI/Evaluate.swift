@@ -7,10 +7,10 @@ struct Evaluate: ParsableCommand {
 
     @OptionGroup var rulesOptions: RulesOptions
 
-    @Argument(help: ArgumentHelp("Answer files (YAML).", valueName: "ANSWERS"))
+    @Argument(help: ArgumentHelp("Answer files (YAML), folders (searched recursively) or '-' for NDJSON or a YAML stream on standard input.", valueName: "ANSWERS"))
     var answers: [String]
 
-    @Option(help: "Output format: text or json (several files give one JSON object per line).")
+    @Option(help: "Output format: text, json (several files give one JSON object per line), markdown, csv or html.")
     var format: ReportFormat = .text
 
     @Option(help: ArgumentHelp("Write the report to FILE (whole or not at all) instead of stdout.", valueName: "FILE"))
@@ -22,42 +22,68 @@ struct Evaluate: ParsableCommand {
     @Flag(help: "Exit 2 when any rule is undetermined because answers are missing.")
     var strict = false
 
-    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+    @Option(help: "How many answer files to evaluate at once (default: every core).")
+    var jobs: Int?
 
     func validate() throws {
         if answers.isEmpty { throw ValidationError(LocalizedText.noAnswerFiles().text(in: rulesOptions.language)) }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// What evaluating one answer file gave: its rendered report, or its diagnostics.
+    private struct Outcome: Sendable {
+        var rendered: String?
+        var diagnostics: [Diagnostic] = []
+        var undetermined = false
+        var failing = false
+        var display = ""
     }
 
     func run() throws {
         var printer = rulesOptions.printer()
         let catalog = try rulesOptions.loadCatalog(printer: &printer)
-        var output = ""
-        var reports = 0
-        var failedFiles = 0
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        // NOTE: inputs are evaluated a window at a time and written in input order, so memory stays
+        // flat however many files there are; the window keeps every core busy.
+        let window = max(1, workers * 8)
+        var sink = try ReportSink(path: output, language: rulesOptions.language)
+        var progress = ProgressBar(total: AnswerInputs.count(answers))
+        var inputs = AnswerInputs(answers)
+        var total = 0, reports = 0, failedFiles = 0
         var incomplete: [String] = []
         var failing = false
-        for (index, path) in answers.enumerated() {
-            let sheet: AnswerSheet
-            do {
-                sheet = try AnswerSheet(contentsOf: URL(fileURLWithPath: path), for: catalog)
-            } catch {
-                printer.print(error.all)
-                failedFiles += 1
-                continue
+        var finished = false
+        while !finished {
+            var batch: [AnswerInput] = []
+            while batch.count < window, let input = inputs.next() { batch.append(input) }
+            finished = batch.count < window
+            if batch.isEmpty { break }
+            let outcomes = evaluate(batch, catalog: catalog, workers: workers, startIndex: reports)
+            for o in outcomes {
+                total += 1
+                if let rendered = o.rendered {
+                    if reports == 0 { try sink.write(format.prologue()) }
+                    try sink.write(rendered)
+                    reports += 1
+                    if o.undetermined { incomplete.append(o.display) }
+                    failing = failing || o.failing
+                } else {
+                    failedFiles += 1
+                    printer.print(o.diagnostics)
+                }
+                progress.update(done: total, failed: failedFiles)
             }
-            let report = catalog.evaluate(sheet)
-            reports += 1
-            switch format {
-            case .json: output += report.json() + "\n"
-            case .text: output += (index > 0 && !output.isEmpty ? "\n" : "") + report.text()
-            }
-            if !report.undetermined.isEmpty { incomplete.append(path) }
-            if let failOn, report.findings.contains(where: { $0.severity <= failOn }) { failing = true }
         }
+        progress.finish()
         // NOTE: when no file could be evaluated there is no report, and an existing --output file is left alone.
-        if reports > 0 { try write(output, printer: printer) }
+        if reports > 0 {
+            try sink.write(format.epilogue())
+            try sink.commit()
+        } else {
+            sink.discard()
+        }
         if failedFiles > 0 {
-            printer.printLine(.answerFilesFailed(failedFiles, of: answers.count))
+            printer.printLine(.answerFilesFailed(failedFiles, of: total))
             throw ExitCode(2)
         }
         if strict, !incomplete.isEmpty {
@@ -69,26 +95,44 @@ struct Evaluate: ParsableCommand {
         if failing { throw ExitCode(1) }
     }
 
-    /// Writes to stdout, or to --output through a temporary file renamed into place,
-    /// so an interrupted run leaves the old file or the new one, never half of one.
-    private func write(_ text: String, printer: DiagnosticPrinter) throws {
-        guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        let target = URL(fileURLWithPath: output)
-        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            // NOTE: rename(2) replaces the target atomically; readers see the old file or the new one.
-            guard rename(temporary.path, target.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+    /// Evaluates a window of inputs on `workers` threads; results come back in input order.
+    private func evaluate(_ batch: [AnswerInput], catalog: Catalog, workers: Int, startIndex: Int) -> [Outcome] {
+        let slots = OutcomeSlots(count: batch.count)
+        let format = self.format, failOn = self.failOn
+        let work: @Sendable (Int) -> Void = { i in
+            let input = batch[i]
+            var outcome = Outcome(display: input.display)
+            do throws(Diagnostics) {
+                let sheet: AnswerSheet
+                switch input.source {
+                case .file(let url): sheet = try AnswerSheet(contentsOf: url, displayPath: input.display, for: catalog)
+                case .bytes(let bytes, let line): sheet = try AnswerSheet(bytes: bytes, path: input.display, firstLine: line, for: catalog)
+                }
+                let report = catalog.evaluate(sheet)
+                // NOTE: the index only decides separators between reports; failed files are skipped by the caller.
+                outcome.rendered = format.render(report, index: startIndex + i)
+                outcome.undetermined = !report.undetermined.isEmpty
+                if let failOn { outcome.failing = report.findings.contains { $0.severity <= failOn } }
+            } catch {
+                outcome.diagnostics = error.all
             }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            printer.printWithoutSource(.reportNotWritten(output, reason: error.localizedDescription))
-            throw ExitCode(2)
+            slots.set(i, outcome)
         }
+        if workers == 1 || batch.count == 1 {
+            for i in batch.indices { work(i) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: batch.count, execute: work)
+        }
+        return slots.all
+    }
+
+    /// Results of one window, filled from several threads; each slot is written exactly once.
+    private final class OutcomeSlots: @unchecked Sendable {
+        private var values: [Outcome?]
+        private let lock = NSLock()
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ value: Outcome) { lock.lock(); values[i] = value; lock.unlock() }
+        var all: [Outcome] { lock.lock(); defer { lock.unlock() }; return values.map { $0 ?? Outcome() } }
     }
 }
 

@@ -265,6 +265,10 @@ let catalogMessages: [CatalogMessage] = {
 
     // Roll-ups and re-inspection
     d("reportUnreadable", .reportUnreadable(at: at))
+    d("extensionsNotList", .extensionsNotList(found: S.list))
+    d("extensionUnknownRule", .extensionUnknownRule("GAS-09", suggestion: "GAS-009", at: at))
+    d("extensionBeforeInspection", .extensionBeforeInspection("2021-04-01", inspection: "2021-04-12", at: at))
+    d("extensionTwice", .extensionTwice("GAS-003", at: at))
     d("reportNotJSON", .reportNotJSON(at: at))
     d("reportNotAReport", .reportNotAReport(at: at))
     d("reportVersion", .reportVersion(2, at: at))

@@ -44,7 +44,8 @@ extension Catalog {
                     departments: rule.departments, basis: rule.basis, remedy: rule.remedy,
                     deadline: deadline(rule.deadline, from: sheet.inspection.date), due: rule.deadline,
                     source: rule.source, evidence: o.evidence,
-                    ruleFile: rule.overriddenIn ?? checklistByID[rule.checklist]?.file ?? ""))
+                    ruleFile: rule.overriddenIn ?? checklistByID[rule.checklist]?.file ?? "",
+                    extension: sheet.extensions[rule.id]))
             case .passed:
                 passed.append(rule.id)
             case .undetermined:
@@ -57,7 +58,8 @@ extension Catalog {
         undetermined.sort { $0.ruleID < $1.ruleID }
         notApplicable.sort { $0.ruleID < $1.ruleID }
         return Report(path: sheet.path, enterprise: sheet.enterprise, inspection: sheet.inspection,
-                      findings: findings, undetermined: undetermined, notApplicable: notApplicable, passed: passed.sorted())
+                      findings: findings, undetermined: undetermined, notApplicable: notApplicable, passed: passed.sorted(),
+                      catalogVersion: version, catalogHash: contentHash)
     }
 
     /// The outcome of every rule of the sheet's checklists, in evaluation order, with its evidence.

@@ -26,6 +26,10 @@ public struct Catalog: Sendable {
     let symbols: SymbolTable
     /// What county overlays changed, in the order applied.
     public let changes: [OverlayChange]
+    /// The catalog's version (`Rules/VERSION`, with each overlay's after a `+`).
+    public let version: String
+    /// SHA-256 of the rule files it was compiled from; reports carry it so roll-ups never mix catalogs silently.
+    public let contentHash: String
     /// Identifies this compiled catalog, so answer sheets read for another one are re-mapped by name.
     private(set) var id = UInt64.random(in: 1...UInt64.max)
 
@@ -44,7 +48,10 @@ public struct Catalog: Sendable {
 
     init(checklists: [Checklist], departments: DepartmentDirectory, warnings: [Diagnostic], questions: [Question],
          askIf: [Program?], facts: [Fact], factPrograms: [Program], rules: [Rule], rulePrograms: [Program],
-         includeClosure: [String: Set<String>], sections: [String: SeedSection], calendar: WorkCalendar, references: [Reference], symbols: SymbolTable, changes: [OverlayChange]) {
+         includeClosure: [String: Set<String>], sections: [String: SeedSection], calendar: WorkCalendar, references: [Reference], symbols: SymbolTable, changes: [OverlayChange],
+         version: String, contentHash: String) {
+        self.version = version
+        self.contentHash = contentHash
         self.changes = changes
         self.symbols = symbols
         self.references = references

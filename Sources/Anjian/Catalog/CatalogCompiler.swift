@@ -15,6 +15,8 @@ enum CatalogCompiler {
     struct Layer {
         var files: [SourceFile]
         var path: String
+        /// The directory's `VERSION` file, trimmed, if it has one.
+        var version: String? = nil
     }
 
     /// Whether a directory is an overlay (it holds `overlay.yaml`).
@@ -37,7 +39,9 @@ enum CatalogCompiler {
             if index == 0, !files.contains(where: { isNamed($0, departmentsFile) }) {
                 return (nil, diagnostics + [.noDepartmentsFile(departmentsFile, at: SourceLocation(file: displayPath, line: 1, column: 1))])
             }
-            layers.append(Layer(files: files, path: displayPath))
+            let version = (try? String(contentsOf: directory.appendingPathComponent("VERSION"), encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            layers.append(Layer(files: files, path: displayPath, version: version?.isEmpty == false ? version : nil))
         }
         return compile(layers: layers, limits: limits, diagnostics: diagnostics)
     }
@@ -185,11 +189,34 @@ enum CatalogCompiler {
                               facts: linker.facts, factPrograms: compiler.factPrograms,
                               rules: compiler.orderedRules, rulePrograms: compiler.orderedRulePrograms,
                               includeClosure: linker.symbols.visible, sections: sections, calendar: calendar,
-                              references: compiler.references, symbols: compiler.symbols, changes: changes)
+                              references: compiler.references, symbols: compiler.symbols, changes: changes,
+                              version: version(of: layers), contentHash: contentHash(of: layers))
         return (catalog, diagnostics)
     }
 
     static func isNamed(_ file: SourceFile, _ name: String) -> Bool {
         (file.path == name || file.path.hasSuffix("/" + name)) && !file.path.contains("/\(calendarFolder)/")
+    }
+
+    /// The base catalog's version, with each overlay's after a `+` (`2021.1+county`).
+    static func version(of layers: [Layer]) -> String {
+        layers.enumerated().map { index, layer in
+            layer.version ?? (index == 0 ? "unversioned" : NSStringPath(path: layer.path).lastComponent)
+        }.joined(separator: "+")
+    }
+
+    /// SHA-256 over every rule file of every layer: its path within the layer and its bytes, in order,
+    /// so two reports share a hash exactly when they were evaluated with the same rule files.
+    static func contentHash(of layers: [Layer]) -> String {
+        var hash = SHA256()
+        for (index, layer) in layers.enumerated() {
+            let prefix = layer.path.hasSuffix("/") ? layer.path : layer.path + "/"
+            for file in layer.files.sorted(by: { $0.path < $1.path }) {
+                let relative = file.path.hasPrefix(prefix) ? String(file.path.dropFirst(prefix.count)) : file.path
+                hash.update(Array("\(index)/\(relative)\n\(file.bytes.count)\n".utf8))
+                hash.update(file.bytes)
+            }
+        }
+        return hash.hexDigest()
     }
 }

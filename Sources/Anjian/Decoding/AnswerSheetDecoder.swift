@@ -25,7 +25,7 @@ struct AnswerSheetDecoder {
     mutating func decode(_ root: YAMLNode) -> AnswerSheet? {
         let isTest = mode == .testCase
         guard let top = MappingReader(root, what: isTest ? .testCase : .answerFile, diagnostics: &diagnostics) else { return nil }
-        top.rejectUnknownKeys(allowed: (isTest ? Self.testCaseFields : ["anjian-answers"]) + ["enterprise", "subject", "inspection", "answers"],
+        top.rejectUnknownKeys(allowed: (isTest ? Self.testCaseFields : ["anjian-answers"]) + ["enterprise", "subject", "inspection", "answers", "extensions"],
                               diagnostics: &diagnostics)
         if !isTest, let version = top.required("anjian-answers", diagnostics: &diagnostics),
            NodeReading.int(version, field: "anjian-answers", diagnostics: &diagnostics).map({ $0 != 1 }) ?? false {
@@ -66,9 +66,46 @@ struct AnswerSheetDecoder {
         }
         guard let enterprise, let date, let selected else { return nil }
         checkCalendar(date: date, checklists: selected, at: dateLocation ?? root.location)
-        return AnswerSheet(path: path, enterprise: enterprise,
-                           inspection: Inspection(date: date, inspector: inspector, checklists: selected.sorted()),
-                           answers: answers, catalog: catalog)
+        var sheet = AnswerSheet(path: path, enterprise: enterprise,
+                                inspection: Inspection(date: date, inspector: inspector, checklists: selected.sorted()),
+                                answers: answers, catalog: catalog)
+        if let node = top["extensions"] { sheet.extensions = extensions(node, date: date, checklists: selected) }
+        return sheet
+    }
+
+    /// Approved extensions of rectification deadlines (整改延期): rule, new date, approver, reason.
+    private mutating func extensions(_ node: YAMLNode, date: CivilDate, checklists: Set<String>) -> [String: DeadlineExtension] {
+        var result: [String: DeadlineExtension] = [:]
+        guard let items = node.sequence else {
+            if case .null? = node.scalar?.resolved { return [:] }
+            diagnostics.append(.extensionsNotList(found: node))
+            return [:]
+        }
+        for item in items {
+            guard let m = MappingReader(item, what: .extensionEntry, diagnostics: &diagnostics) else { continue }
+            m.rejectUnknownKeys(allowed: ["rule", "new_deadline", "approver", "reason"], diagnostics: &diagnostics)
+            let ruleNode = m.required("rule", diagnostics: &diagnostics)
+            let rule = ruleNode.flatMap { NodeReading.text($0, field: "rule", diagnostics: &diagnostics) }
+            let newDate = m.required("new_deadline", diagnostics: &diagnostics).flatMap { self.date($0, field: "new_deadline") }
+            let approver = m.required("approver", diagnostics: &diagnostics).flatMap { NodeReading.text($0, field: "approver", diagnostics: &diagnostics) }
+            let reason = m.required("reason", diagnostics: &diagnostics).flatMap { NodeReading.text($0, field: "reason", diagnostics: &diagnostics) }
+            guard let ruleNode, let rule, let newDate, let approver, let reason else { continue }
+            guard let found = catalog.rules.first(where: { $0.id == rule }), checklists.contains(found.checklist) else {
+                let known = catalog.rules.filter { checklists.contains($0.checklist) }.map(\.id)
+                diagnostics.append(.extensionUnknownRule(rule, suggestion: Suggestion.nearest(to: rule, in: known), at: ruleNode.location))
+                continue
+            }
+            if newDate < date {
+                diagnostics.append(.extensionBeforeInspection(newDate.description, inspection: date.description, at: item.location))
+                continue
+            }
+            if result[rule] != nil {
+                diagnostics.append(.extensionTwice(rule, at: ruleNode.location))
+                continue
+            }
+            result[rule] = DeadlineExtension(newDeadline: newDate, approver: approver, reason: reason, location: item.location)
+        }
+        return result
     }
 
     private mutating func enterprise(_ node: YAMLNode, isSubject: Bool) -> Enterprise? {

@@ -3,6 +3,32 @@ import AnjianYAML
 
 /// The messages about answer files, in English and Chinese side by side.
 extension Diagnostic {
+    // MARK: Deadline extensions
+
+    static func extensionsNotList(found node: YAMLNode) -> Diagnostic {
+        .error("answers.bad-extensions", "'extensions' must be a list of entries starting with '- ', found \(node.kindDescription)",
+               zh: "'extensions' 应当是以 '- ' 开头的列表，实际是\(node.kindDescriptionZH)", at: node.location)
+    }
+
+    static func extensionUnknownRule(_ rule: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
+        .error("answers.extension-unknown-rule",
+               "extension for '\(rule)', which is not a rule of the checklists this inspection covers" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+               zh: "延期所指的 '\(rule)' 不是本次检查所含检查表的规则" + (suggestion.map { "；是否应为 '\($0)'？" } ?? ""),
+               at: location)
+    }
+
+    static func extensionBeforeInspection(_ date: String, inspection: String, at location: SourceLocation) -> Diagnostic {
+        .error("answers.extension-before-inspection",
+               "the extended deadline \(date) is before the inspection date \(inspection); an extension moves a deadline later",
+               zh: "延期后的期限 \(date) 早于检查日期 \(inspection)；延期只能把期限推后",
+               at: location)
+    }
+
+    static func extensionTwice(_ rule: String, at location: SourceLocation) -> Diagnostic {
+        .error("answers.extension-twice", "rule \(rule) has two extensions; keep the one in force",
+               zh: "规则 \(rule) 有两条延期记录；只保留现行的一条", at: location)
+    }
+
     static func emptyAnswerFile(at location: SourceLocation) -> Diagnostic {
         .error("answers.empty",
                "the answer file is empty; it starts with 'anjian-answers: 1'",

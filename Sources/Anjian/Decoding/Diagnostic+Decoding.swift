@@ -383,6 +383,7 @@ extension LocalizedText {
     static let testFile = LocalizedText(en: "test file", zh: "测试文件")
     static let testCase = LocalizedText(en: "test case", zh: "测试用例")
     static let expect = LocalizedText(en: "expect", zh: "预期结果（expect）")
+    static let extensionEntry = LocalizedText(en: "extension", zh: "延期记录（extensions 条目）")
 
     /// The answers given to one checklist.
     static func answersOf(_ checklist: String) -> LocalizedText {

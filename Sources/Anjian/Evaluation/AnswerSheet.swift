@@ -47,7 +47,8 @@ public struct AnswerSheet: Sendable {
         try self.init(contentsOf: url, displayPath: url.relativePath, for: catalog)
     }
 
-    init(contentsOf url: URL, displayPath: String, for catalog: Catalog, limits: YAMLLimits = .default) throws(Diagnostics) {
+    /// Reads an answer file shown as `displayPath` in locations (the path as the user typed it).
+    public init(contentsOf url: URL, displayPath: String, for catalog: Catalog, limits: YAMLLimits = .default) throws(Diagnostics) {
         let file = try SourceFile.read(url, displayPath: displayPath)
         try self.init(bytes: file.bytes, path: displayPath, for: catalog, limits: limits)
     }
@@ -68,6 +69,31 @@ public struct AnswerSheet: Sendable {
         guard let sheet, !diagnostics.hasErrors else { throw Diagnostics(diagnostics) }
         self = sheet
     }
+
+    /// Reads one document of a stream (NDJSON line, YAML document) that starts on `firstLine` of
+    /// `path`, so that locations point into the stream rather than into the document.
+    public init(bytes: [UInt8], path: String, firstLine: Int, for catalog: Catalog, limits: YAMLLimits = .default) throws(Diagnostics) {
+        let offset = firstLine - 1
+        func shift(_ l: SourceLocation) -> SourceLocation {
+            l.file == path ? SourceLocation(file: l.file, line: l.line + offset, column: l.column) : l
+        }
+        do {
+            try self.init(bytes: bytes, path: path, for: catalog, limits: limits)
+        } catch {
+            throw Diagnostics(error.all.map { d in
+                var moved = d
+                moved.location = shift(d.location)
+                moved.notes = d.notes.map { n in var m = n; m.location = shift(n.location); return m }
+                return moved
+            })
+        }
+        guard offset != 0 else { return }
+        answers = answers.map { $0.map { Answer(value: $0.value, location: shift($0.location)) } }
+        extensions = extensions.mapValues { x in var m = x; m.location = shift(x.location); return m }
+    }
+
+    /// Approved deadline extensions (整改延期) by rule id.
+    public var extensions: [String: DeadlineExtension] = [:]
 
     init(path: String, enterprise: Enterprise, inspection: Inspection, answers: [Answer?], catalog: Catalog) {
         self.path = path

@@ -87,6 +87,9 @@ extension Report {
                     out.append("<div>依据：\(h(f.basis))</div>")
                     out.append("<div>整改要求：\(h(f.remedy))</div>")
                     out.append("<div>整改期限：<b>\(f.deadline)</b>（\(h(f.due.description))）</div>")
+                    if let x = f.extension {
+                        out.append("<div>延期：至 <b>\(x.newDeadline)</b>（批准：\(h(x.approver))；理由：\(h(x.reason))）</div>")
+                    }
                     out.append("<div class=\"muted\">来源：伊安委〔2021〕5号 \(h(f.source))</div>")
                     for ev in f.evidence {
                         out.append("<div class=\"muted\">证据：\(h(ev.question)) = \(h(ev.value.description))（\(h(ev.location.description))）</div>")

@@ -16,6 +16,10 @@ extension Report {
                 ("checklist", J.quoted(f.checklist)), ("departments", J.strings(f.departments)), ("lead", J.quoted(f.lead)),
                 ("basis", J.quoted(f.basis)), ("remedy", J.quoted(f.remedy)), ("deadline", J.quoted(f.deadline.description)),
                 f.due.jsonField, ("source", J.quoted(f.source)), ("rule_file", J.quoted(f.ruleFile)),
+                ("extension", f.extension.map { x in
+                    J.object([("new_deadline", J.quoted(x.newDeadline.description)), ("approver", J.quoted(x.approver)),
+                              ("reason", J.quoted(x.reason)), ("location", J.quoted(x.location.description))])
+                } ?? "null"),
                 ("evidence", J.array(f.evidence.map { e in
                     J.object([("question", J.quoted(e.question)), ("value", e.value.json), ("location", J.quoted(e.location.description))])
                 })),
@@ -40,6 +44,7 @@ extension Report {
             ("anjian-report", "1"), ("file", J.quoted(path)), ("enterprise", enterpriseJSON), ("inspection", inspectionJSON),
             ("findings", findingsJSON), ("undetermined", undeterminedJSON), ("not_applicable", notApplicableJSON),
             ("passed", J.strings(passed)), ("summary", summaryJSON),
+            ("catalog", J.object([("version", J.quoted(catalogVersion)), ("sha256", J.quoted(catalogHash))])),
         ])
     }
 }

@@ -36,6 +36,7 @@ extension Report {
                 out.append("- 依据：\(f.basis)")
                 out.append("- 整改要求：\(f.remedy)")
                 out.append("- 整改期限：\(f.deadline)（\(f.due)）")
+                if let x = f.extension { out.append("- 延期：至 \(x.newDeadline)（批准：\(x.approver)；理由：\(x.reason)）") }
                 out.append("- 来源：\(f.source)")
                 for ev in f.evidence { out.append("- 证据：`\(ev.question)` = \(ev.value)（\(ev.location)）") }
             }

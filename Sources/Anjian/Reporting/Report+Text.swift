@@ -20,6 +20,9 @@ extension Report {
             out.append("  依据：\(f.basis)")
             out.append("  整改要求：\(f.remedy)")
             out.append("  整改期限：\(f.deadline)（\(f.due)）")
+            if let x = f.extension {
+                out.append("  延期：至 \(x.newDeadline)（批准：\(x.approver)；理由：\(x.reason)）")
+            }
             out.append("  来源：\(f.source)")
             for ev in f.evidence {
                 out.append("  证据：\(ev.question) = \(ev.value)  (\(ev.location))")
@@ -42,6 +45,10 @@ extension Report {
             out.append("")
             out.append("按部门汇总：")
             for d in s.byDepartment { out.append("  \(d.department)：重大隐患 \(d.major) 项，一般隐患 \(d.general) 项") }
+        }
+        if !catalogHash.isEmpty {
+            out.append("")
+            out.append("规则库：\(catalogVersion)（sha256 \(catalogHash.prefix(12))）")
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -57,6 +57,8 @@ public struct Finding: Sendable, Hashable {
     public var evidence: [Evidence]
     /// The file the rule finally came from: its rule file, or the overlay that last changed it.
     public var ruleFile: String
+    /// An approved extension of the deadline (整改延期), when the answer file records one.
+    public var `extension`: DeadlineExtension? = nil
 }
 
 /// A rule that could not be decided because answers are missing (or evaluation failed).
@@ -89,6 +91,9 @@ public struct Report: Sendable {
     public var notApplicable: [NotApplicable]
     /// Ids of rules that were checked and passed.
     public var passed: [String]
+    /// The catalog the sheet was evaluated with: its version and the SHA-256 of its rule files.
+    public var catalogVersion: String = ""
+    public var catalogHash: String = ""
 
     /// Counts by severity and by department.
     public var summary: Summary { Summary(self) }
