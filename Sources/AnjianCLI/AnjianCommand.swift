@@ -23,6 +23,46 @@ struct RulesOptions: ParsableArguments {
     @Option(name: .long, help: Language.help)
     var lang: Language?
 
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Largest rule or answer file, in bytes (default 16 MiB).", valueName: "BYTES"))
+    var maxFileSize: Int?
+
+    @Option(name: .customLong("max-depth"), help: ArgumentHelp("Deepest YAML nesting (default 100).", valueName: "N"))
+    var maxDepth: Int?
+
+    @Option(name: .customLong("max-alias-nodes"), help: ArgumentHelp("Most nodes YAML aliases may expand to (default 100000).", valueName: "N"))
+    var maxAliasNodes: Int?
+
+    @Option(name: .customLong("max-scalar-bytes"), help: ArgumentHelp("Longest YAML value, in bytes (default 1 MiB).", valueName: "BYTES"))
+    var maxScalarBytes: Int?
+
+    @Option(name: .customLong("max-expression-length"), help: ArgumentHelp("Longest expression, in characters (default 4096).", valueName: "N"))
+    var maxExpressionLength: Int?
+
+    @Option(name: .customLong("max-expression-depth"), help: ArgumentHelp("Deepest expression nesting (default 200).", valueName: "N"))
+    var maxExpressionDepth: Int?
+
+    @Option(name: .customLong("max-rules"), help: ArgumentHelp("Most rules in a catalog (default 100000).", valueName: "N"))
+    var maxRules: Int?
+
+    /// The input limits, defaults overridden by the options given.
+    var limits: Limits {
+        var l = Limits.default
+        if let maxFileSize { l.maxFileSize = maxFileSize }
+        if let maxDepth { l.maxDepth = maxDepth }
+        if let maxAliasNodes { l.maxAliasExpansion = maxAliasNodes }
+        if let maxScalarBytes { l.maxScalarLength = maxScalarBytes }
+        if let maxExpressionLength { l.maxExpressionLength = maxExpressionLength }
+        if let maxExpressionDepth { l.maxExpressionDepth = maxExpressionDepth }
+        if let maxRules { l.maxRules = maxRules }
+        return l
+    }
+
+    func validate() throws {
+        for value in [maxFileSize, maxDepth, maxAliasNodes, maxScalarBytes, maxExpressionLength, maxExpressionDepth, maxRules] {
+            if let value, value < 1 { throw ValidationError(LocalizedText.limitAtLeastOne().text(in: language)) }
+        }
+    }
+
     /// The language chosen with --lang, else by the locale.
     var language: Language { .chosen(lang) }
 
@@ -41,9 +81,9 @@ struct RulesOptions: ParsableArguments {
         do {
             let catalog: Catalog
             if !rules.isEmpty {
-                catalog = try Catalog(directories: rules.map { URL(fileURLWithPath: $0) })
+                catalog = try Catalog(directories: rules.map { URL(fileURLWithPath: $0) }, limits: limits)
             } else {
-                catalog = try Catalog.shipped
+                catalog = try Catalog(directories: [Catalog.shippedDirectory], limits: limits)
             }
             printer.print(catalog.warnings)
             return catalog

@@ -115,6 +115,14 @@ extension LocalizedText {
         return LocalizedText(en: line(.en), zh: line(.zh))
     }
 
+    static func limitAtLeastOne() -> LocalizedText {
+        LocalizedText(en: "limits must be at least 1", zh: "上限至少为 1")
+    }
+
+    static func jobsAtLeastOne() -> LocalizedText {
+        LocalizedText(en: "--jobs must be at least 1", zh: "--jobs 至少为 1")
+    }
+
     static func noAnswerFiles() -> LocalizedText {
         LocalizedText(en: "give at least one answer file", zh: "请至少给出一个答卷文件")
     }

@@ -27,7 +27,7 @@ struct Evaluate: ParsableCommand {
 
     func validate() throws {
         if answers.isEmpty { throw ValidationError(LocalizedText.noAnswerFiles().text(in: rulesOptions.language)) }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError(LocalizedText.jobsAtLeastOne().text(in: rulesOptions.language)) }
     }
 
     /// What evaluating one answer file gave: its rendered report, or its diagnostics.
@@ -98,15 +98,15 @@ struct Evaluate: ParsableCommand {
     /// Evaluates a window of inputs on `workers` threads; results come back in input order.
     private func evaluate(_ batch: [AnswerInput], catalog: Catalog, workers: Int, startIndex: Int) -> [Outcome] {
         let slots = OutcomeSlots(count: batch.count)
-        let format = self.format, failOn = self.failOn
+        let format = self.format, failOn = self.failOn, limits = rulesOptions.limits
         let work: @Sendable (Int) -> Void = { i in
             let input = batch[i]
             var outcome = Outcome(display: input.display)
             do throws(Diagnostics) {
                 let sheet: AnswerSheet
                 switch input.source {
-                case .file(let url): sheet = try AnswerSheet(contentsOf: url, displayPath: input.display, for: catalog)
-                case .bytes(let bytes, let line): sheet = try AnswerSheet(bytes: bytes, path: input.display, firstLine: line, for: catalog)
+                case .file(let url): sheet = try AnswerSheet(contentsOf: url, displayPath: input.display, for: catalog, limits: limits)
+                case .bytes(let bytes, let line): sheet = try AnswerSheet(bytes: bytes, path: input.display, firstLine: line, for: catalog, limits: limits)
                 }
                 let report = catalog.evaluate(sheet)
                 // NOTE: the index only decides separators between reports; failed files are skipped by the caller.

@@ -32,6 +32,8 @@ private let cliMessages: [(factory: String, en: String, zh: String, diagnostic: 
     t("neverPassed", .neverPassed(["GAS-010"]))
     t("overlayChange", .overlayChange(change))
     t("noAnswerFiles", .noAnswerFiles())
+    t("limitAtLeastOne", .limitAtLeastOne())
+    t("jobsAtLeastOne", .jobsAtLeastOne())
     t("noReportFiles", .noReportFiles())
     t("noChecklistNamed", .noChecklistNamed())
     t("schemaRulesTakesNoChecklists", .schemaRulesTakesNoChecklists())

@@ -270,6 +270,8 @@ let catalogMessages: [CatalogMessage] = {
     d("extensionBeforeInspection", .extensionBeforeInspection("2021-04-01", inspection: "2021-04-12", at: at))
     d("extensionTwice", .extensionTwice("GAS-003", at: at))
     d("reportNotJSON", .reportNotJSON(at: at))
+    d("tooManyRules", .tooManyRules(120_000, limit: 100_000, at: at))
+    d("expressionTooLong", .expressionTooLong(5_000, limit: 4_096, at: at))
     d("reportNotAReport", .reportNotAReport(at: at))
     d("reportVersion", .reportVersion(2, at: at))
     d("reportIncomplete", .reportIncomplete("findings", whatZH: "隐患列表（findings）", at: at))

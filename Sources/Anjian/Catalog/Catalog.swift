@@ -77,12 +77,12 @@ public struct Catalog: Sendable {
     /// itself an overlay (it holds `overlay.yaml`), it is laid over the shipped catalog.
     ///
     /// - Throws: ``Diagnostics`` with every problem found, each at `file:line:col`.
-    public init(directories: [URL]) throws(Diagnostics) {
+    public init(directories: [URL], limits: Limits = .default) throws(Diagnostics) {
         var layers = directories.map { ($0, $0.relativePath) }
         if let first = directories.first, CatalogCompiler.isOverlay(first) {
             layers.insert((Self.shippedDirectory, Self.shippedDirectory.path), at: 0)
         }
-        let (catalog, diagnostics) = CatalogCompiler.compile(directories: layers)
+        let (catalog, diagnostics) = CatalogCompiler.compile(directories: layers, limits: limits)
         guard let catalog, !diagnostics.hasErrors else { throw Diagnostics(diagnostics) }
         self = catalog
     }
@@ -90,8 +90,8 @@ public struct Catalog: Sendable {
     /// Loads, checks and compiles every rule file in a directory.
     ///
     /// - Throws: ``Diagnostics`` with every problem found, each at `file:line:col`.
-    public init(directory: URL) throws(Diagnostics) {
-        let (catalog, diagnostics) = CatalogCompiler.compile(directory: directory, displayPath: directory.relativePath)
+    public init(directory: URL, limits: Limits = .default) throws(Diagnostics) {
+        let (catalog, diagnostics) = CatalogCompiler.compile(directory: directory, displayPath: directory.relativePath, limits: limits)
         guard let catalog, !diagnostics.hasErrors else { throw Diagnostics(diagnostics) }
         self = catalog
     }

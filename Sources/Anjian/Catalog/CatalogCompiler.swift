@@ -24,12 +24,12 @@ enum CatalogCompiler {
         FileManager.default.fileExists(atPath: directory.appendingPathComponent(overlayFile).path)
     }
 
-    static func compile(directory: URL, displayPath: String, limits: YAMLLimits = .default) -> (Catalog?, [Diagnostic]) {
+    static func compile(directory: URL, displayPath: String, limits: Limits = .default) -> (Catalog?, [Diagnostic]) {
         compile(directories: [(directory, displayPath)], limits: limits)
     }
 
     /// The first directory is the base catalog, each later one an overlay on it.
-    static func compile(directories: [(URL, String)], limits: YAMLLimits = .default) -> (Catalog?, [Diagnostic]) {
+    static func compile(directories: [(URL, String)], limits: Limits = .default) -> (Catalog?, [Diagnostic]) {
         var layers: [Layer] = []
         var diagnostics: [Diagnostic] = []
         for (index, (directory, displayPath)) in directories.enumerated() {
@@ -70,13 +70,13 @@ enum CatalogCompiler {
     }
 
     /// Compiles in-memory files as one layer (tests).
-    static func compile(files: [SourceFile], limits: YAMLLimits, diagnostics: [Diagnostic]) -> (Catalog?, [Diagnostic]) {
+    static func compile(files: [SourceFile], limits: Limits, diagnostics: [Diagnostic]) -> (Catalog?, [Diagnostic]) {
         compile(layers: [Layer(files: files, path: "")], limits: limits, diagnostics: diagnostics)
     }
 
-    static func compile(layers: [Layer], limits: YAMLLimits, diagnostics initial: [Diagnostic]) -> (Catalog?, [Diagnostic]) {
+    static func compile(layers: [Layer], limits: Limits, diagnostics initial: [Diagnostic]) -> (Catalog?, [Diagnostic]) {
         var diagnostics = initial
-        let loader = YAMLLoader(limits: limits)
+        let loader = YAMLLoader(limits: limits.yaml)
         var departments = DepartmentDirectory()
         var sectionsRoot: YAMLNode?
         var calendar = WorkCalendar()
@@ -154,6 +154,11 @@ enum CatalogCompiler {
             }
         }
         checklists.sort { $0.id < $1.id }
+        let allRules = checklists.flatMap(\.rules)
+        if allRules.count > limits.maxRules {
+            diagnostics.append(.tooManyRules(allRules.count, limit: limits.maxRules, at: allRules[limits.maxRules].location))
+            return (nil, diagnostics)
+        }
 
         var sections: [String: SeedSection] = [:]
         if let sectionsRoot {
@@ -178,7 +183,7 @@ enum CatalogCompiler {
         diagnostics += linker.diagnostics
 
         // Stage 4: parse, graph, check and compile expressions.
-        var compiler = ExpressionCompiler(checklists: checklists, symbols: linker.symbols)
+        var compiler = ExpressionCompiler(checklists: checklists, symbols: linker.symbols, limits: limits)
         compiler.compile()
         diagnostics += compiler.diagnostics
 

@@ -3,6 +3,11 @@ import AnjianCore
 /// The messages about a rules directory as a whole (its files and layers), in English and
 /// Chinese side by side.
 extension Diagnostic {
+    static func tooManyRules(_ count: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
+        .error("catalog.too-many-rules", "the catalog has \(count) rules, more than the limit of \(limit); split it or raise --max-rules",
+               zh: "规则库共有 \(count) 条规则，超过上限 \(limit)；请拆分，或用 --max-rules 提高上限", at: location)
+    }
+
     static func noDepartmentsFile(_ name: String, at location: SourceLocation) -> Diagnostic {
         .error("catalog.no-departments",
                "the rules directory has no \(name); add one listing the departments (anjian-departments: 1)",

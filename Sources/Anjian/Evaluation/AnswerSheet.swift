@@ -48,14 +48,14 @@ public struct AnswerSheet: Sendable {
     }
 
     /// Reads an answer file shown as `displayPath` in locations (the path as the user typed it).
-    public init(contentsOf url: URL, displayPath: String, for catalog: Catalog, limits: YAMLLimits = .default) throws(Diagnostics) {
+    public init(contentsOf url: URL, displayPath: String, for catalog: Catalog, limits: Limits = .default) throws(Diagnostics) {
         let file = try SourceFile.read(url, displayPath: displayPath)
         try self.init(bytes: file.bytes, path: displayPath, for: catalog, limits: limits)
     }
 
     /// Reads an answer sheet from YAML (or JSON) bytes.
-    public init(bytes: [UInt8], path: String, for catalog: Catalog, limits: YAMLLimits = .default) throws(Diagnostics) {
-        let document = YAMLLoader(limits: limits).load(bytes, path: path)
+    public init(bytes: [UInt8], path: String, for catalog: Catalog, limits: Limits = .default) throws(Diagnostics) {
+        let document = YAMLLoader(limits: limits.yaml).load(bytes, path: path)
         var diagnostics = document.diagnostics
         guard let root = document.root else {
             if !diagnostics.hasErrors {
@@ -72,7 +72,7 @@ public struct AnswerSheet: Sendable {
 
     /// Reads one document of a stream (NDJSON line, YAML document) that starts on `firstLine` of
     /// `path`, so that locations point into the stream rather than into the document.
-    public init(bytes: [UInt8], path: String, firstLine: Int, for catalog: Catalog, limits: YAMLLimits = .default) throws(Diagnostics) {
+    public init(bytes: [UInt8], path: String, firstLine: Int, for catalog: Catalog, limits: Limits = .default) throws(Diagnostics) {
         let offset = firstLine - 1
         func shift(_ l: SourceLocation) -> SourceLocation {
             l.file == path ? SourceLocation(file: l.file, line: l.line + offset, column: l.column) : l

@@ -2,6 +2,11 @@ import AnjianCore
 
 /// The expression stage's messages (type checking), in English and Chinese side by side.
 extension Diagnostic {
+    static func expressionTooLong(_ length: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
+        .error("expr.too-long", "the expression is \(length) characters long, more than the limit of \(limit); split it into facts",
+               zh: "表达式长 \(length) 个字符，超过上限 \(limit)；请拆成若干事实（facts）", at: location)
+    }
+
     /// A syntax error of `when:`, `expr:` or `ask_if:`, at its column in the file.
     static func syntax(_ error: SyntaxError, at location: SourceLocation) -> Diagnostic {
         .error("expr.syntax", error.message, zh: error.messageZH, at: location)

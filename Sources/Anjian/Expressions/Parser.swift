@@ -1,16 +1,18 @@
 /// Parses CEL expressions (the subset of DESIGN.md) by precedence climbing.
 struct Parser {
     /// Deepest nesting of parentheses, lists and unary operators, so hostile input cannot overflow the stack.
-    static let maxDepth = 200
+    static let defaultMaxDepth = 200
+    private var maxDepth = Parser.defaultMaxDepth
 
     private var tokens: [Token]
     private var p = 0
     private var depth = 0
 
-    static func parse(_ text: String) -> Result<Expr, SyntaxError> {
+    static func parse(_ text: String, maxDepth: Int = Parser.defaultMaxDepth) -> Result<Expr, SyntaxError> {
         do throws(SyntaxError) {
             var lexer = Lexer(text)
             var parser = Parser(tokens: try lexer.tokens())
+            parser.maxDepth = maxDepth
             let expr = try parser.expression()
             guard case .end = parser.current.kind else {
                 throw .trailingInput(parser.current)
@@ -42,8 +44,8 @@ struct Parser {
 
     private mutating func nest() throws(SyntaxError) {
         depth += 1
-        if depth > Self.maxDepth {
-            throw .tooDeep(limit: Self.maxDepth, at: current.span)
+        if depth > maxDepth {
+            throw .tooDeep(limit: maxDepth, at: current.span)
         }
     }
 

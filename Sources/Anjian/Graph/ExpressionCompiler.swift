@@ -13,9 +13,12 @@ struct ExpressionCompiler {
     /// Every reference between questions, facts and rules, by qualified name (rules by id), deduplicated.
     var references: [Reference] = []
 
-    init(checklists: [Checklist], symbols: SymbolTable) {
+    let limits: Limits
+
+    init(checklists: [Checklist], symbols: SymbolTable, limits: Limits = .default) {
         self.checklists = checklists
         self.symbols = symbols
+        self.limits = limits
     }
 
     private enum Owner: Hashable {
@@ -30,7 +33,12 @@ struct ExpressionCompiler {
     }
 
     private mutating func parse(_ source: ExpressionSource) -> Expr? {
-        switch Parser.parse(source.text) {
+        let length = source.text.unicodeScalars.count
+        if length > limits.maxExpressionLength {
+            diagnostics.append(.expressionTooLong(length, limit: limits.maxExpressionLength, at: source.start))
+            return nil
+        }
+        switch Parser.parse(source.text, maxDepth: limits.maxExpressionDepth) {
         case .success(let e): return e
         case .failure(let e):
             diagnostics.append(.syntax(e, at: source.location(at: e.span.lowerBound)))
