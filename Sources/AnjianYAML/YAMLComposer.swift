@@ -20,6 +20,10 @@ struct YAMLComposer {
     let limits: YAMLLimits
     var diagnostics: [Diagnostic] = []
     private(set) var root: YAMLNode?
+    /// Every document's root, in stream mode.
+    private(set) var roots: [YAMLNode] = []
+    /// Whether a stream of several documents is accepted (each with its own anchors).
+    var allowsStream = false
     private var stack: [Frame] = []
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     private var openAnchors: Set<String> = []
@@ -43,6 +47,10 @@ struct YAMLComposer {
             return true
         case .documentStart:
             documents += 1
+            if allowsStream {
+                anchors = [:]
+                return true
+            }
             if documents > 1 {
                 diagnostics.append(.multipleDocuments(at: start))
                 return false
@@ -115,6 +123,7 @@ struct YAMLComposer {
     private mutating func add(_ node: YAMLNode, size: Int, at location: SourceLocation) -> Bool {
         guard var top = stack.popLast() else {
             root = node
+            roots.append(node)
             return true
         }
         top.size += size

@@ -20,11 +20,25 @@ public struct YAMLLoader: Sendable {
     }
 
     public func load(_ bytes: [UInt8], path: String) -> YAMLDocument {
+        let composer = compose(bytes, path: path, stream: false)
+        return YAMLDocument(root: composer.root, diagnostics: composer.diagnostics)
+    }
+
+    /// Loads a stream of documents (`---` separated), each with its own anchors: the roots in
+    /// order and every problem found. Used to check the loader against the YAML test suite.
+    public func loadStream(_ bytes: [UInt8], path: String) -> (roots: [YAMLNode], diagnostics: [Diagnostic]) {
+        let composer = compose(bytes, path: path, stream: true)
+        return (composer.roots, composer.diagnostics)
+    }
+
+    private func compose(_ bytes: [UInt8], path: String, stream: Bool) -> YAMLComposer {
+        var composer = YAMLComposer(path: path, limits: limits)
+        composer.allowsStream = stream
         let preflight = YAMLPreflight.check(bytes, path: path, limits: limits)
         if preflight.hasErrors {
-            return YAMLDocument(root: nil, diagnostics: preflight)
+            composer.diagnostics = preflight
+            return composer
         }
-        var composer = YAMLComposer(path: path, limits: limits)
         let parser = LibYAMLEventParser(bytes: bytes)
         do {
             while let event = try parser.next() {
@@ -37,10 +51,14 @@ public struct YAMLLoader: Sendable {
             } else {
                 location = SourceLocation(file: path, line: error.line + 1, column: error.column + 1)
             }
-            composer.diagnostics.append(.yamlSyntax(problem: error.problem, context: error.context, at: location))
+            if let tab = YAMLPreflight.tabIndentation(bytes, path: path, upTo: location.line) {
+                // NOTE: libyaml's message for a tab used as indentation is cryptic; say what it is.
+                composer.diagnostics.append(.tabIndent(at: tab))
+            } else {
+                composer.diagnostics.append(.yamlSyntax(problem: error.problem, context: error.context, at: location))
+            }
         }
-        return YAMLDocument(root: composer.root,
-                            diagnostics: composer.diagnostics)
+        return composer
     }
 
     /// libyaml's messages with a hint at the usual cause.
