@@ -87,6 +87,17 @@ public struct Catalog: Sendable {
         self = catalog
     }
 
+    /// Compiles rule files held in memory (path → YAML bytes), as tools that generate or edit rules do.
+    /// The paths are used in locations; one of them must be `departments.yaml`.
+    ///
+    /// - Throws: ``Diagnostics`` with every problem found.
+    public init(files: [(path: String, bytes: [UInt8])], limits: Limits = .default) throws(Diagnostics) {
+        let sources = files.sorted { $0.path < $1.path }.map { SourceFile(path: $0.path, bytes: $0.bytes) }
+        let (catalog, diagnostics) = CatalogCompiler.compile(files: sources, limits: limits, diagnostics: [])
+        guard let catalog, !diagnostics.hasErrors else { throw Diagnostics(diagnostics) }
+        self = catalog
+    }
+
     /// Loads, checks and compiles every rule file in a directory.
     ///
     /// - Throws: ``Diagnostics`` with every problem found, each at `file:line:col`.

@@ -1,0 +1,92 @@
+import Anjian
+import AnjianYAML
+import Foundation
+
+/// The four fuzz targets: each takes arbitrary bytes and must answer with a result or located
+/// diagnostics, never a crash or a hang.
+enum FuzzTarget: String, CaseIterable, Sendable {
+    /// libyaml events → node tree, limits enforced.
+    case yaml
+    /// A whole rule file: decoding, departments, sections, linking, the rule graph.
+    case rules
+    /// One `when:` expression: lexer, parser, type checker, compiler.
+    case expression
+    /// An answer file against the shipped catalog, evaluated and rendered.
+    case answers
+
+    static let departments = Array("""
+        anjian-departments: 1
+        departments:
+          - name: 县住建局
+            aliases: [住建局]
+          - name: 市场监管局
+        """.utf8)
+
+    static let shipped: Catalog? = try? Catalog.shipped
+
+    func run(_ bytes: [UInt8]) {
+        switch self {
+        case .yaml:
+            _ = YAMLLoader().load(bytes, path: "fuzz.yaml")
+            _ = YAMLLoader().loadStream(bytes, path: "fuzz.yaml")
+        case .rules:
+            _ = try? Catalog(files: [("departments.yaml", Self.departments), ("fuzz.yaml", bytes)])
+        case .expression:
+            // NOTE: the input goes in as a double-quoted YAML scalar, so every byte reaches the expression parser.
+            var escaped = ""
+            for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+                switch scalar {
+                case "\"": escaped += "\\\""
+                case "\\": escaped += "\\\\"
+                case "\n": escaped += "\\n"
+                default:
+                    if scalar.value < 0x20 || scalar.value == 0x7F { escaped += String(format: "\\u%04x", scalar.value) } else { escaped.unicodeScalars.append(scalar) }
+                }
+            }
+            let file = """
+                anjian: 1
+                checklist: fuzz
+                title: 模糊测试
+                source: 二(三)6
+                departments: [县住建局]
+                questions:
+                  - {id: a, text: 甲？, type: bool}
+                  - {id: n, text: 数？, type: int}
+                  - {id: x, text: 量？, type: number}
+                  - {id: k, text: 选？, type: choice, choices: [甲, 乙]}
+                  - {id: m, text: 多？, type: multi, choices: [甲, 乙]}
+                  - {id: d, text: 日？, type: date}
+                  - {id: s, text: 文？, type: text}
+                facts:
+                  - {id: f, expr: "a && n > 1"}
+                rules:
+                  - {id: F-001, title: 规则, when: "\(escaped)", severity: general, basis: 依据, remedy: 整改, deadline_days: 1, source: 二(三)6}
+                  - {id: F-002, title: 规则, when: "fired(\\"F-001\\") || f", severity: general, basis: 依据, remedy: 整改, deadline_days: 1, source: 二(三)6}
+                """
+            guard let catalog = try? Catalog(files: [("departments.yaml", Self.departments), ("fuzz.yaml", Array(file.utf8))]) else { return }
+            let answers = """
+                anjian-answers: 1
+                enterprise: {name: 模糊}
+                inspection: {date: 2021-04-12, checklists: [fuzz]}
+                answers: {fuzz: {a: true, n: 3, x: 1.5, k: 甲, m: [乙], d: 2021-04-01, s: 文字}}
+                """
+            if let sheet = try? AnswerSheet(bytes: Array(answers.utf8), path: "a.yaml", for: catalog) {
+                _ = catalog.evaluate(sheet).json()
+            }
+        case .answers:
+            guard let catalog = Self.shipped, let sheet = try? AnswerSheet(bytes: bytes, path: "fuzz.yaml", for: catalog) else { return }
+            let report = catalog.evaluate(sheet)
+            for format in ReportFormat.allCases { _ = format.render(report, index: 0) }
+        }
+    }
+}
+
+#if ANJIAN_FUZZING
+/// libFuzzer's entry point; the target is chosen by ANJIAN_FUZZ_TARGET.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let target = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["ANJIAN_FUZZ_TARGET"] ?? "") ?? .yaml
+    target.run(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+#endif

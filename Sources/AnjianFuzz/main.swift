@@ -1,0 +1,29 @@
+#if !ANJIAN_FUZZING
+import Foundation
+
+// Without the fuzzer this is the replay tool: `AnjianFuzz TARGET FILE|DIR...` runs each input once
+// through the target, so crashes found by fuzzing stay regression tests.
+let arguments = CommandLine.arguments.dropFirst()
+guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
+    FileHandle.standardError.write(Data("usage: AnjianFuzz yaml|rules|expression|answers FILE|DIR...\n".utf8))
+    exit(64)
+}
+var count = 0
+for path in arguments.dropFirst() {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+    // NOTE: resolve links first: Rules/ is a link and the enumerator does not follow one.
+    let base = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    let files = isDirectory.boolValue
+        ? (FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String }.sorted().map { base + "/" + $0 } ?? [])
+        : [path]
+    for file in files {
+        var dir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &dir), !dir.boolValue,
+              let data = FileManager.default.contents(atPath: file) else { continue }
+        target.run([UInt8](data))
+        count += 1
+    }
+}
+print("\(count) inputs replayed through \(target.rawValue)")
+#endif
