@@ -44,6 +44,7 @@ struct ReportSink {
     /// Renames the finished temporary file over the output.
     mutating func commit() throws {
         guard let path, let temporary else { return }
+        if handle == nil { _ = FileManager.default.createFile(atPath: temporary.path, contents: nil) }
         try? handle?.close()
         handle = nil
         // NOTE: rename(2) replaces the target atomically; readers see the old file or the new one.

@@ -6,20 +6,7 @@ extension CLI {
     static func run(_ arguments: [String], stdin input: String) throws -> Result {
         let file = try temporaryDirectory().appendingPathComponent("stdin")
         try input.write(to: file, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        process.environment = environment([:])
-        process.standardInput = try FileHandle(forReadingFrom: file)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return try run(arguments, stdin: file)
     }
 
     static var exampleFiles: [String] {

@@ -18,8 +18,9 @@ struct CLI {
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
-    static func run(_ arguments: [String], in directory: URL = root) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL = root, stdin: URL? = nil) throws -> Result {
         let process = Process()
+        if let stdin { process.standardInput = try FileHandle(forReadingFrom: stdin) }
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
