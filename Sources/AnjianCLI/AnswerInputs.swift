@@ -19,7 +19,8 @@ struct AnswerInput: Sendable {
 struct AnswerInputs: Sequence, IteratorProtocol {
     private var paths: [String]
     private var pending: [AnswerInput] = []
-    private var stdin: StandardInputSplitter?
+    private var stream: StandardInputSplitter?
+    private var streamDisplay = "<stdin>"
     /// Problems met while listing (a missing path, an unreadable folder), reported in order.
     private(set) var problems: [Diagnostic] = []
 
@@ -29,10 +30,15 @@ struct AnswerInputs: Sequence, IteratorProtocol {
     static func count(_ paths: [String]) -> Int? {
         var total = 0
         for path in paths {
-            if path == "-" { return nil }
+            if path == "-" || Self.isStream(path) { return nil }
             total += files(in: path)?.count ?? 1
         }
         return total
+    }
+
+    /// NDJSON files named on the command line hold many answer sets, one per line.
+    static func isStream(_ path: String) -> Bool {
+        path.hasSuffix(".ndjson") || path.hasSuffix(".jsonl")
     }
 
     static func files(in path: String) -> [String]? {
@@ -45,18 +51,22 @@ struct AnswerInputs: Sequence, IteratorProtocol {
 
     mutating func next() -> AnswerInput? {
         while true {
-            if let stream = stdin {
-                var splitter = stream
+            if let current = stream {
+                var splitter = current
                 if let document = splitter.next() {
-                    stdin = splitter
-                    return AnswerInput(source: .bytes(document.bytes, firstLine: document.line), display: "<stdin>")
+                    stream = splitter
+                    return AnswerInput(source: .bytes(document.bytes, firstLine: document.line), display: streamDisplay)
                 }
-                stdin = nil
+                stream = nil
             }
             if let input = pending.popLast() { return input }
             guard let path = paths.popLast() else { return nil }
             if path == "-" {
-                stdin = StandardInputSplitter()
+                stream = StandardInputSplitter(handle: .standardInput)
+                streamDisplay = "<stdin>"
+            } else if Self.isStream(path), let handle = FileHandle(forReadingAtPath: path) {
+                stream = StandardInputSplitter(handle: handle)
+                streamDisplay = path
             } else if let files = Self.files(in: path) {
                 pending = files.reversed().map { AnswerInput(source: .file(URL(fileURLWithPath: $0)), display: $0) }
             } else {
@@ -66,9 +76,14 @@ struct AnswerInputs: Sequence, IteratorProtocol {
     }
 }
 
-/// Splits standard input into answer documents as it arrives: NDJSON lines, or YAML documents
-/// separated by `---` lines. Reads in blocks, so memory stays flat however long the stream is.
+/// Splits a stream (standard input, or an NDJSON file) into answer documents as it arrives: NDJSON
+/// lines, or YAML documents separated by `---` lines. Reads in blocks, so memory stays flat however
+/// long the stream is.
 struct StandardInputSplitter {
+    let handle: FileHandle
+
+    init(handle: FileHandle) { self.handle = handle }
+
     private var buffer: [UInt8] = []
     private var line = 0
     private var mode: Mode?
@@ -93,7 +108,7 @@ struct StandardInputSplitter {
                 line += 1
                 return result
             }
-            let chunk = FileHandle.standardInput.readData(ofLength: 1 << 16)
+            let chunk = handle.readData(ofLength: 1 << 16)
             if chunk.isEmpty { finished = true } else { buffer += chunk }
         }
     }

@@ -1,6 +1,10 @@
 public import AnjianCore
 
 extension YAMLScalar {
+    /// How far ahead an unmatched value character is looked for: past an escape (`\U0001F600`)
+    /// or a folded line's indentation, never further, so mapping stays linear in the scalar's length.
+    static let lookahead = 64
+
     /// The file location of each Unicode scalar of ``value`` (plus one past the end), found by
     /// walking the scalar's source text alongside its value. Quotes, escapes, block indentation
     /// and folded line breaks are skipped, so an offset inside an expression maps to the exact
@@ -31,10 +35,12 @@ extension YAMLScalar {
         for ch in chars {
             var probeLine = line, probeColumn = column
             var found = false
-            // NOTE: search ahead without moving, so an unmatched value character (an escape's result)
-            // does not drag the position to the end.
+            // NOTE: search a short way ahead without moving, so an unmatched value character (an
+            // escape's result) neither drags the position to the end nor makes the walk quadratic.
             let saved = (line, column)
-            while !beyondEnd() {
+            var budget = Self.lookahead
+            while !beyondEnd(), budget > 0 {
+                budget -= 1
                 if let raw = rawChar(), raw == ch || (ch == " " && raw == "\n") {
                     probeLine = line; probeColumn = column; found = true
                     break

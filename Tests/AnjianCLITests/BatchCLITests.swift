@@ -42,6 +42,17 @@ extension CLI {
         #expect(r.stdout.contains("\"location\": \"<stdin>:3:"))
     }
 
+    @Test("an NDJSON file named on the command line is a stream of answer sets")
+    func ndjsonFile() throws {
+        let good = "{\"anjian-answers\": 1, \"enterprise\": {\"name\": \"甲\", \"sector\": \"gas\"}, \"inspection\": {\"date\": \"2021-04-12\", \"checklists\": [\"gas\"]}, \"answers\": {\"gas\": {\"license_valid\": false}}}"
+        let file = try CLI.temporaryDirectory().appendingPathComponent("sets.ndjson")
+        try (good + "\n\n" + good + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["evaluate", file.path, "--format", "json"])
+        #expect(r.status == 0)
+        #expect(r.stdout.split(separator: "\n").count == 2)
+        #expect(r.stdout.contains("sets.ndjson:3:"))
+    }
+
     @Test("a YAML stream on stdin: each document is one answer file, located in the stream")
     func yamlStream() throws {
         let doc = { (name: String, value: String) in

@@ -97,7 +97,28 @@ private func records(_ names: [String]) throws -> [ReportRecord] {
         #expect(a.overdue.map(\.rule) == ["GAS-003"])
         #expect(diff.newlyInspected.map(\.name) == ["单位B"])
         #expect(diff.overdueCount == 1)
+        #expect(a.unverified.isEmpty)
         #expect(diff.rendered(.csv).contains("已逾期"))
+    }
+
+    @Test("a finding whose rule is undetermined at the re-inspection is not counted as rectified")
+    func undetermined() {
+        var again = record("A", "2021-05-01", [])
+        again.undetermined = ["GAS-003"]
+        let diff = Reinspection(old: [record("A", "2021-04-12", [("GAS-003", "2021-04-19")])], new: [again])
+        #expect(diff.subjects[0].rectified.isEmpty)
+        #expect(diff.subjects[0].unverified.map(\.rule) == ["GAS-003"])
+        #expect(diff.rendered(.text).contains("未能确认  GAS-003"))
+    }
+
+    @Test("reports from different catalogs are never mixed silently")
+    func mixedCatalogs() {
+        var newer = record("A", "2021-05-01", [])
+        newer.catalogHash = "other"
+        let diff = Reinspection(old: [record("A", "2021-04-12", [])], new: [newer])
+        #expect(diff.diagnostics.map(\.code) == ["rollup.mixed-catalogs"])
+        #expect(diff.diagnostics.first?.level == .warning)
+        #expect(Rollup([record("A", "2021-04-12", []), newer], by: .town, asOf: CivilDate(parsing: "2021-05-01")!).catalogs.count == 2)
     }
 
     @Test("two subjects with one code in a batch are a located error; the rest is still compared")

@@ -36,4 +36,18 @@ import Testing
         #expect(l[0] == AnjianCore.SourceLocation(file: "t.yaml", line: 2, column: 3))
         #expect(l[b] == AnjianCore.SourceLocation(file: "t.yaml", line: 3, column: 5))
     }
+
+    @Test("a long double-quoted scalar full of escapes maps to its columns without rescanning")
+    func longEscaped() throws {
+        let body = String(repeating: "\\\"x\\\" ", count: 20_000)
+        let text = "when: \"" + body + "end\"\n"
+        let doc = YAMLLoader(limits: YAMLLimits(maxFileSize: 1 << 24)).load(Array(text.utf8), path: "t.yaml")
+        let scalar = try #require(doc.root?.mapping?.first?.value.scalar)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        let l = scalar.valueLocations(in: lines)
+        #expect(l.count == scalar.value.unicodeScalars.count + 1)
+        #expect(l[0].column == 9)  // the escaped quote of the first \"
+        // "end" sits after 20,000 escaped pieces of 6 source characters each.
+        #expect(l[l.count - 4].column == 8 + 20_000 * 6)
+    }
 }

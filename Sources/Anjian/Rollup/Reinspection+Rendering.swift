@@ -11,6 +11,7 @@ extension Reinspection {
                 }
             }
             add("已整改", s.rectified)
+            add("未能确认", s.unverified)
             add("已逾期", s.overdue)
             add("未整改", s.stillOpen.filter { f in !s.overdue.contains { $0.rule == f.rule } })
             add("新发现", s.new)
@@ -18,14 +19,16 @@ extension Reinspection {
         return out
     }
 
-    private var counts: (rectified: Int, open: Int, new: Int, overdue: Int) {
-        subjects.reduce((0, 0, 0, 0)) { ($0.0 + $1.rectified.count, $0.1 + $1.stillOpen.count, $0.2 + $1.new.count, $0.3 + $1.overdue.count) }
+    private var counts: (rectified: Int, open: Int, new: Int, overdue: Int, unverified: Int) {
+        subjects.reduce((0, 0, 0, 0, 0)) {
+            ($0.0 + $1.rectified.count, $0.1 + $1.stillOpen.count, $0.2 + $1.new.count, $0.3 + $1.overdue.count, $0.4 + $1.unverified.count)
+        }
     }
 
     /// The comparison in `format` (text, json, markdown, csv or html).
     public func rendered(_ format: ReportFormat) -> String {
         let c = counts
-        let headline = "复查对象 \(subjects.count) 个：已整改 \(c.rectified) 项，未整改 \(c.open) 项（其中已逾期 \(c.overdue) 项），新发现 \(c.new) 项；未复查 \(notReinspected.count) 个，新检查 \(newlyInspected.count) 个"
+        let headline = "复查对象 \(subjects.count) 个：已整改 \(c.rectified) 项，未整改 \(c.open) 项（其中已逾期 \(c.overdue) 项），新发现 \(c.new) 项，未能确认 \(c.unverified) 项（复查时缺少答案）；未复查 \(notReinspected.count) 个，新检查 \(newlyInspected.count) 个"
         switch format {
         case .text:
             var out = ["回头看（复查）对比", headline]
@@ -33,6 +36,7 @@ extension Reinspection {
                 out.append("")
                 out.append("\(s.name)（\(s.code ?? "无代码")）\(s.oldDate) → \(s.newDate)")
                 for f in s.rectified { out.append("  已整改  \(f.rule) \(f.title)") }
+                for f in s.unverified { out.append("  未能确认  \(f.rule) \(f.title)（复查时缺少答案）") }
                 for f in s.stillOpen {
                     let late = s.overdue.contains { $0.rule == f.rule }
                     out.append("  \(late ? "已逾期" : "未整改")  \(f.rule) \(f.title)  期限 \(f.effectiveDeadline)" + (f.extendedDeadline != nil ? "（已延期）" : ""))
@@ -59,12 +63,14 @@ extension Reinspection {
             }
             let items = subjects.map { s in
                 J.object([("name", J.quoted(s.name)), ("code", J.optional(s.code)), ("old_date", J.quoted(s.oldDate.description)),
-                          ("new_date", J.quoted(s.newDate.description)), ("rectified", list(s.rectified)), ("still_open", list(s.stillOpen)),
+                          ("new_date", J.quoted(s.newDate.description)), ("rectified", list(s.rectified)), ("unverified", list(s.unverified)),
+                          ("still_open", list(s.stillOpen)),
                           ("new", list(s.new)), ("overdue", list(s.overdue))])
             }
             return J.object([("anjian-diff", "1"), ("subjects", J.array(items)),
                              ("not_reinspected", J.strings(notReinspected.map(\.name))), ("newly_inspected", J.strings(newlyInspected.map(\.name))),
-                             ("summary", J.object([("rectified", String(c.rectified)), ("still_open", String(c.open)), ("new", String(c.new)), ("overdue", String(c.overdue))]))]) + "\n"
+                             ("summary", J.object([("rectified", String(c.rectified)), ("unverified", String(c.unverified)), ("still_open", String(c.open)),
+                                                  ("new", String(c.new)), ("overdue", String(c.overdue))]))]) + "\n"
         case .html:
             let h = HTMLPage.escape
             var out = [HTMLPage.head(title: "回头看（复查）对比"), "<h1>回头看（复查）对比</h1>", "<p>\(h(headline))</p>",

@@ -11,6 +11,8 @@ public struct Reinspection: Sendable {
         public var oldDate: CivilDate
         public var newDate: CivilDate
         public var rectified: [ReportRecord.FindingRecord]
+        /// Findings whose rule could not be decided at the re-inspection (answers missing): not counted as rectified.
+        public var unverified: [ReportRecord.FindingRecord]
         public var stillOpen: [ReportRecord.FindingRecord]
         public var new: [ReportRecord.FindingRecord]
         /// Still open and past the deadline in force at the new inspection date.
@@ -42,7 +44,11 @@ public struct Reinspection: Sendable {
             guard let o = before[key], let n = after[key] else { continue }
             let oldByRule = Dictionary(o.findings.map { ($0.rule, $0) }, uniquingKeysWith: { a, _ in a })
             let newByRule = Dictionary(n.findings.map { ($0.rule, $0) }, uniquingKeysWith: { a, _ in a })
-            let rectified = o.findings.filter { newByRule[$0.rule] == nil }
+            // NOTE: a finding is rectified only when its rule was decided again and did not fire;
+            // a rule left undetermined at the re-inspection proves nothing either way.
+            let undecided = Set(n.undetermined)
+            let rectified = o.findings.filter { newByRule[$0.rule] == nil && !undecided.contains($0.rule) }
+            let unverified = o.findings.filter { newByRule[$0.rule] == nil && undecided.contains($0.rule) }
             // NOTE: an open finding keeps its first deadline; an extension recorded at either inspection moves it.
             let stillOpen: [ReportRecord.FindingRecord] = o.findings.compactMap { f in
                 guard let later = newByRule[f.rule] else { return nil }
@@ -53,7 +59,7 @@ public struct Reinspection: Sendable {
             let added = n.findings.filter { oldByRule[$0.rule] == nil }
             let overdue = stillOpen.filter { $0.effectiveDeadline < n.date }
             subjects.append(Subject(key: key, name: n.name, code: n.code, oldDate: o.date, newDate: n.date,
-                                    rectified: rectified, stillOpen: stillOpen, new: added, overdue: overdue))
+                                    rectified: rectified, unverified: unverified, stillOpen: stillOpen, new: added, overdue: overdue))
         }
         self.subjects = subjects
         self.notReinspected = before.keys.sorted().filter { after[$0] == nil }.compactMap { before[$0] }
