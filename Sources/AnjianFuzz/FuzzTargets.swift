@@ -81,12 +81,10 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     }
 }
 
-#if ANJIAN_FUZZING
-/// libFuzzer's entry point; the target is chosen by ANJIAN_FUZZ_TARGET.
+/// libFuzzer's entry point; the target is chosen by ANJIAN_FUZZ_TARGET. Unused in the replay build.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let target = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["ANJIAN_FUZZ_TARGET"] ?? "") ?? .yaml
+public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data, let target = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["ANJIAN_FUZZ_TARGET"] ?? "") else { return 0 }
     target.run(Array(UnsafeBufferPointer(start: data, count: size)))
     return 0
 }
-#endif

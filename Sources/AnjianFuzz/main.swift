@@ -1,8 +1,23 @@
-#if !ANJIAN_FUZZING
 import Foundation
 
-// Without the fuzzer this is the replay tool: `AnjianFuzz TARGET FILE|DIR...` runs each input once
-// through the target, so crashes found by fuzzing stay regression tests.
+// One binary, two uses. scripts/fuzz.sh builds it with AddressSanitizer, libFuzzer's coverage
+// instrumentation and ANJIAN_FUZZING, and links libFuzzer: then it hands control to libFuzzer's
+// driver with `fuzzOne` (FuzzTargets.swift). Built normally it replays inputs: `AnjianFuzz TARGET FILE|DIR...` runs each once through the
+// target, so crashes found by fuzzing stay regression tests.
+
+#if ANJIAN_FUZZING
+// NOTE: the fuzz build links libFuzzer without its main, so that this stays the program's entry.
+typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                     _ callback: FuzzCallback) -> CInt
+
+var fuzzArgc = CommandLine.argc
+var fuzzArgv = CommandLine.unsafeArgv
+exit(runFuzzerDriver(&fuzzArgc, &fuzzArgv, { data, size in fuzzOne(data, size) }))
+#endif
+
 let arguments = CommandLine.arguments.dropFirst()
 guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
     FileHandle.standardError.write(Data("usage: AnjianFuzz yaml|rules|expression|answers FILE|DIR...\n".utf8))
@@ -26,4 +41,3 @@ for path in arguments.dropFirst() {
     }
 }
 print("\(count) inputs replayed through \(target.rawValue)")
-#endif
