@@ -14,7 +14,7 @@ public struct RuleExplainer: Sendable {
         out.append("检查表：\(rule.checklist)    来源：\(rule.source)")
         out.append("条件：\(rule.condition.text)")
         out.append("即：\(wording.words(rule.condition.text))时，判定为\(rule.severity.chinese)。")
-        out.append("责任部门：\(rule.departments.enumerated().map { $0.offset == 0 ? "\($0.element)（牵头）" : $0.element }.joined(separator: "、"))")
+        out.append("责任部门：\(Department.withLead(rule.departments))")
         out.append("依据：\(rule.basis)")
         out.append("整改要求：\(rule.remedy)    整改期限：\(rule.deadline)")
         let dependencies = dependencies(of: rule.id)

@@ -10,6 +10,13 @@ public struct Department: Sendable, Hashable {
     public var location: SourceLocation
 }
 
+extension Department {
+    /// Departments as a report lists them: the lead marked, the others after it (县住建局（牵头）、市场监管局).
+    public static func withLead(_ names: [String]) -> String {
+        names.enumerated().map { $0.offset == 0 ? "\($0.element)（牵头）" : $0.element }.joined(separator: "、")
+    }
+}
+
 /// Every known department, looked up by name or alias.
 public struct DepartmentDirectory: Sendable {
     public private(set) var departments: [Department] = []

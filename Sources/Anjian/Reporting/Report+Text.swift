@@ -16,7 +16,7 @@ extension Report {
         for f in findings {
             out.append("")
             out.append("[\(f.severity.chinese)] \(f.ruleID) \(f.title)")
-            out.append("  责任部门：\(f.departments.enumerated().map { $0.offset == 0 ? "\($0.element)（牵头）" : $0.element }.joined(separator: "、"))")
+            out.append("  责任部门：\(Department.withLead(f.departments))")
             out.append("  依据：\(f.basis)")
             out.append("  整改要求：\(f.remedy)")
             out.append("  整改期限：\(f.deadline)（\(f.due)）")
