@@ -47,7 +47,7 @@ struct Evaluate: ParsableCommand {
         // flat however many files there are; the window keeps every core busy.
         let window = max(1, workers * 8)
         var sink = try ReportSink(path: output, language: rulesOptions.language)
-        var progress = ProgressBar(total: AnswerInputs.count(answers))
+        var progress = ProgressBar(total: AnswerInputs.count(answers), language: rulesOptions.language)
         var inputs = AnswerInputs(answers)
         var total = 0, reports = 0, failedFiles = 0
         var incomplete: [String] = []

@@ -1,3 +1,4 @@
+import Anjian
 import Foundation
 
 /// A progress line on stderr with count, rate and ETA, drawn only when stderr is a terminal.
@@ -6,9 +7,11 @@ struct ProgressBar {
     private let enabled: Bool
     private let start = DispatchTime.now().uptimeNanoseconds
     private var lastDraw: UInt64 = 0
+    private let language: Language
 
-    init(total: Int?) {
+    init(total: Int?, language: Language) {
         self.total = total
+        self.language = language
         self.enabled = isatty(STDERR_FILENO) == 1
     }
 
@@ -27,9 +30,9 @@ struct ProgressBar {
             line += "[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)"
             if rate > 0 { line += String(format: "  %.0f/s  ETA %.0fs", rate, Double(total - done) / rate) }
         } else {
-            line += "\(done) files" + String(format: "  %.0f/s", rate)
+            line += (language == .zh ? "\(done) 个文件" : "\(done) files") + String(format: "  %.0f/s", rate)
         }
-        if failed > 0 { line += "  \(failed) failed" }
+        if failed > 0 { line += language == .zh ? "  \(failed) 个失败" : "  \(failed) failed" }
         FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
     }
 
