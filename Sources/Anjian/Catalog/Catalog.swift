@@ -78,9 +78,9 @@ public struct Catalog: Sendable {
     ///
     /// - Throws: ``Diagnostics`` with every problem found, each at `file:line:col`.
     public init(directories: [URL], limits: Limits = .default) throws(Diagnostics) {
-        var layers = directories.map { ($0, $0.relativePath) }
+        var layers = directories.map { ($0, Self.displayPath(of: $0)) }
         if let first = directories.first, CatalogCompiler.isOverlay(first) {
-            layers.insert((Self.shippedDirectory, Self.shippedDirectory.path), at: 0)
+            layers.insert((Self.shippedDirectory, Self.displayPath(of: Self.shippedDirectory)), at: 0)
         }
         let (catalog, diagnostics) = CatalogCompiler.compile(directories: layers, limits: limits)
         guard let catalog, !diagnostics.hasErrors else { throw Diagnostics(diagnostics) }
@@ -102,7 +102,7 @@ public struct Catalog: Sendable {
     ///
     /// - Throws: ``Diagnostics`` with every problem found, each at `file:line:col`.
     public init(directory: URL, limits: Limits = .default) throws(Diagnostics) {
-        let (catalog, diagnostics) = CatalogCompiler.compile(directory: directory, displayPath: directory.relativePath, limits: limits)
+        let (catalog, diagnostics) = CatalogCompiler.compile(directory: directory, displayPath: Self.displayPath(of: directory), limits: limits)
         guard let catalog, !diagnostics.hasErrors else { throw Diagnostics(diagnostics) }
         self = catalog
     }
@@ -127,6 +127,13 @@ public struct Catalog: Sendable {
             if FileManager.default.fileExists(atPath: url.path) { return url }
         }
         return checkout
+    }
+
+    /// How a rules directory is named in locations and reports: as given, except the shipped
+    /// catalog, which is `Rules` wherever it is installed, so reports do not depend on the machine.
+    static func displayPath(of directory: URL) -> String {
+        directory.standardizedFileURL.resolvingSymlinksInPath() == shippedDirectory.standardizedFileURL.resolvingSymlinksInPath()
+            ? "Rules" : directory.relativePath
     }
 
     /// All rules, in evaluation order.
