@@ -35,7 +35,8 @@ extension Catalog {
         var undetermined: [Undetermined] = []
         var notApplicable: [NotApplicable] = []
         var passed: [String] = []
-        for o in outcomes(sheet) {
+        // NOTE: only findings show evidence, so it is gathered for fired rules alone.
+        for o in outcomes(sheet, evidenceFor: [.fired]) {
             let rule = o.rule
             switch o.outcome {
             case .fired:
@@ -64,13 +65,24 @@ extension Catalog {
 
     /// The outcome of every rule of the sheet's checklists, in evaluation order, with its evidence.
     public func outcomes(_ sheet: AnswerSheet) -> [RuleOutcome] {
+        outcomes(sheet, evidenceFor: Set(Outcome.allCases))
+    }
+
+    func outcomes(_ sheet: AnswerSheet, evidenceFor wanted: Set<Outcome>) -> [RuleOutcome] {
         var evaluator = Evaluator(catalog: self, sheet: sheet)
         let answers = sheet.answers(for: self)
         let selected = Set(sheet.inspection.checklists)
         var result: [RuleOutcome] = []
         for (index, rule) in rules.enumerated() where selected.contains(rule.checklist) {
             let (value, slots) = evaluator.rule(index)
-            let evidence = self.evidence(slots, answers)
+            let outcome: Outcome
+            switch value {
+            case .bool(true): outcome = .fired
+            case .bool(false): outcome = .passed
+            case .notApplicable: outcome = .notApplicable
+            default: outcome = .undetermined
+            }
+            let evidence = wanted.contains(outcome) ? self.evidence(slots, answers) : []
             switch value {
             case .bool(true):
                 result.append(RuleOutcome(rule: rule, outcome: .fired, evidence: evidence, missing: [], reason: nil))
@@ -78,7 +90,7 @@ extension Catalog {
                 result.append(RuleOutcome(rule: rule, outcome: .passed, evidence: evidence, missing: [], reason: nil))
             case .unknown(let missing):
                 result.append(RuleOutcome(rule: rule, outcome: .undetermined, evidence: evidence,
-                                          missing: missing.sorted().map { questions[$0].qualifiedName }, reason: nil))
+                                          missing: missing.sorted().map { questionNames[$0] }, reason: nil))
             case .notApplicable(let slot):
                 result.append(RuleOutcome(rule: rule, outcome: .notApplicable, evidence: evidence, missing: [], reason: reason(slot, answers)))
             case .error(let message):
@@ -105,7 +117,7 @@ extension Catalog {
         for slot in slots where seen.insert(slot).inserted {
             guard let answer = answers[slot] else { continue }
             let q = questions[slot]
-            result.append(Evidence(question: q.qualifiedName, value: AnswerValue(answer.value, type: q.type), location: answer.location))
+            result.append(Evidence(question: questionNames[slot], value: AnswerValue(answer.value, type: q.type), location: answer.location))
         }
         return result.sorted { $0.location < $1.location }
     }

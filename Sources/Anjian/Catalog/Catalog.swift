@@ -42,6 +42,8 @@ public struct Catalog: Sendable {
     let rules: [Rule]
     let rulePrograms: [Program]
     let slotByName: [String: Int]
+    /// Qualified question names by slot, built once rather than per evidence line.
+    let questionNames: [String]
     let checklistByID: [String: Checklist]
     /// Each checklist with everything it includes, directly or not.
     let includeClosure: [String: Set<String>]
@@ -70,6 +72,7 @@ public struct Catalog: Sendable {
         var slots: [String: Int] = [:]
         for (i, q) in questions.enumerated() { slots[q.qualifiedName] = i }
         slotByName = slots
+        questionNames = questions.map(\.qualifiedName)
         checklistByID = Dictionary(uniqueKeysWithValues: checklists.map { ($0.id, $0) })
     }
 
