@@ -76,15 +76,16 @@ struct RulesOptions: ParsableArguments {
         rules.first.map { URL(fileURLWithPath: $0) } ?? Catalog.shippedDirectory
     }
 
+    /// Compiles the catalog the options name (the shipped one without --rules), with the limits given.
+    func compileCatalog() throws(Diagnostics) -> Catalog {
+        let directories = rules.isEmpty ? [Catalog.shippedDirectory] : rules.map { URL(fileURLWithPath: $0) }
+        return try Catalog(directories: directories, limits: limits)
+    }
+
     /// Loads the catalog, printing every diagnostic; exits 2 when it has errors.
     func loadCatalog(printer: inout DiagnosticPrinter) throws -> Catalog {
         do {
-            let catalog: Catalog
-            if !rules.isEmpty {
-                catalog = try Catalog(directories: rules.map { URL(fileURLWithPath: $0) }, limits: limits)
-            } else {
-                catalog = try Catalog(directories: [Catalog.shippedDirectory], limits: limits)
-            }
+            let catalog = try compileCatalog()
             printer.print(catalog.warnings)
             return catalog
         } catch {

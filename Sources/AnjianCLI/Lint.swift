@@ -27,7 +27,7 @@ struct Lint: ParsableCommand {
                                             directories: directories).text(in: language))
         case .json:
             do {
-                let catalog = try Catalog(directories: directories.map { URL(fileURLWithPath: $0) })
+                let catalog = try rulesOptions.compileCatalog()
                 print("[" + catalog.warnings.map(\.json).joined(separator: ", ") + "]")
             } catch {
                 print("[" + error.all.map(\.json).joined(separator: ", ") + "]")

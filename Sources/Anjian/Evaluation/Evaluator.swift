@@ -255,20 +255,3 @@ struct Evaluator {
         }
     }
 }
-
-extension Value {
-    static func undetermined(_ values: [Value]) -> Value? {
-        var missing: Set<Int> = []
-        var notApplicable: Value?
-        for v in values {
-            switch v {
-            case .error: return v
-            case .notApplicable: notApplicable = notApplicable ?? v
-            case .unknown(let m): missing.formUnion(m)
-            default: break
-            }
-        }
-        if let notApplicable { return notApplicable }
-        return missing.isEmpty ? nil : .unknown(missing)
-    }
-}

@@ -25,4 +25,21 @@ enum Value: Sendable, Hashable {
 
     /// For strict operators: the first undetermined operand decides, with unknowns merged.
     static func undetermined(_ values: Value...) -> Value? { undetermined(values) }
+
+    /// For strict operators over any number of operands (list elements).
+    static func undetermined(_ values: [Value]) -> Value? {
+        var missing: Set<Int> = []
+        var notApplicable: Value?
+        for v in values {
+            switch v {
+            case .error: return v
+            case .notApplicable: notApplicable = notApplicable ?? v
+            case .unknown(let m): missing.formUnion(m)
+            default: break
+            }
+        }
+        // NOTE: a strict operator over a non-applicable operand can never be decided, so N/A wins over unknown.
+        if let notApplicable { return notApplicable }
+        return missing.isEmpty ? nil : .unknown(missing)
+    }
 }
