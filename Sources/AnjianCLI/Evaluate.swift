@@ -32,7 +32,7 @@ struct Evaluate: ParsableCommand {
 
     /// What evaluating one answer file gave: its rendered report, or its diagnostics.
     private struct Outcome: Sendable {
-        var rendered: String?
+        var rendered: [UInt8]?
         var diagnostics: [Diagnostic] = []
         var undetermined = false
         var failing = false
@@ -63,7 +63,7 @@ struct Evaluate: ParsableCommand {
                 total += 1
                 if let rendered = o.rendered {
                     if reports == 0 { try sink.write(format.prologue()) }
-                    try sink.write(rendered)
+                    try sink.write(bytes: rendered)
                     reports += 1
                     if o.undetermined { incomplete.append(o.display) }
                     failing = failing || o.failing
@@ -110,7 +110,9 @@ struct Evaluate: ParsableCommand {
                 }
                 let report = catalog.evaluate(sheet)
                 // NOTE: the index only decides separators between reports; failed files are skipped by the caller.
-                outcome.rendered = format.render(report, index: startIndex + i)
+                var rendered: [UInt8] = []
+                format.render(report, index: startIndex + i, into: &rendered)
+                outcome.rendered = rendered
                 outcome.undetermined = !report.undetermined.isEmpty
                 if let failOn { outcome.failing = report.findings.contains { $0.severity <= failOn } }
             } catch {

@@ -17,14 +17,38 @@ struct ReportSink {
             temporary = nil
             return
         }
+        // NOTE: a device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written in place: renaming a
+        // file over it would replace the device itself, and it holds no old content to protect.
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            guard let device = FileHandle(forWritingAtPath: path) else {
+                let printer = DiagnosticPrinter(language: language)
+                printer.printWithoutSource(.reportNotWritten(path, reason: String(cString: strerror(errno))))
+                throw ExitCode(2)
+            }
+            handle = device
+            temporary = nil
+            return
+        }
         let target = URL(fileURLWithPath: path)
         temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     }
 
     mutating func write(_ text: String) throws {
-        guard !text.isEmpty else { return }
+        try write(bytes: Array(text.utf8))
+    }
+
+    mutating func write(bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else { return }
+        // NOTE: the bytes are lent to Data rather than copied; a batch writes tens of megabytes.
+        try bytes.withUnsafeBytes { buffer throws in
+            try write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress!), count: buffer.count, deallocator: .none))
+        }
+    }
+
+    private mutating func write(_ data: Data) throws {
         guard let temporary else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            (handle ?? FileHandle.standardOutput).write(data)
             return
         }
         do {
@@ -34,7 +58,7 @@ struct ReportSink {
                 }
                 handle = try FileHandle(forWritingTo: temporary)
             }
-            try handle?.write(contentsOf: Data(text.utf8))
+            try handle?.write(contentsOf: data)
         } catch {
             fail(error)
             throw ExitCode(2)
@@ -43,7 +67,11 @@ struct ReportSink {
 
     /// Renames the finished temporary file over the output.
     mutating func commit() throws {
-        guard let path, let temporary else { return }
+        guard let path, let temporary else {
+            try? handle?.close()
+            handle = nil
+            return
+        }
         if handle == nil { _ = FileManager.default.createFile(atPath: temporary.path, contents: nil) }
         try? handle?.close()
         handle = nil

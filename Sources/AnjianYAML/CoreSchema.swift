@@ -1,7 +1,11 @@
 /// Scalar resolution by the YAML 1.2 core schema: `yes`, `no`, `on` and `off` stay strings.
+///
+/// Every scalar of every file is resolved, so this works on UTF-8 bytes and turns away most text
+/// by its first byte; only what may be a null, a boolean or a number is looked at further.
 enum CoreSchema {
     static func resolve(_ text: String, style: YAMLScalar.Style, tag: String?) -> YAMLScalar.Resolved {
         switch tag {
+        case nil: break
         case "tag:yaml.org,2002:str", "!": return .string(text)
         case "tag:yaml.org,2002:null": return .null
         case "tag:yaml.org,2002:bool": return resolveBool(text).map { .bool($0) } ?? .string(text)
@@ -13,6 +17,17 @@ enum CoreSchema {
         default: break
         }
         guard style == .plain else { return .string(text) }
+        // NOTE: nulls, booleans and numbers all start with one of these; anything else is text.
+        if let first = text.utf8.first {
+            switch first {
+            case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+                 UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"):
+                break
+            default:
+                return .string(text)
+            }
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         default: break
@@ -31,17 +46,30 @@ enum CoreSchema {
         }
     }
 
-    static func resolveInt(_ text: String) -> YAMLScalar.Resolved? {
-        if text.hasPrefix("0o") || text.hasPrefix("0x") {
-            let body = text.dropFirst(2)
-            let radix = text.hasPrefix("0o") ? 8 : 16
-            guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.hexDigitValue.map { $0 < radix } ?? false) }) else { return nil }
-            return Int(body, radix: radix).map { .int($0) } ?? .intOutOfRange
+    private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+    private static func hexValue(_ b: UInt8) -> Int? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(b - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(b - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(b - UInt8(ascii: "A")) + 10
+        default: nil
         }
-        var body = Substring(text)
-        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
-        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int(text.first == "+" ? body : Substring(text)).map { .int($0) } ?? .intOutOfRange
+    }
+
+    static func resolveInt(_ text: String) -> YAMLScalar.Resolved? {
+        let utf8 = text.utf8
+        if text.hasPrefix("0o") || text.hasPrefix("0x") {
+            let body = utf8.dropFirst(2)
+            let radix = text.hasPrefix("0o") ? 8 : 16
+            guard !body.isEmpty, body.allSatisfy({ hexValue($0).map { $0 < radix } ?? false }) else { return nil }
+            return Int(Substring(body), radix: radix).map { .int($0) } ?? .intOutOfRange
+        }
+        var body = utf8[...]
+        let signed = body.first == UInt8(ascii: "-") || body.first == UInt8(ascii: "+")
+        if signed { body = body.dropFirst() }
+        guard !body.isEmpty, body.allSatisfy(isDigit) else { return nil }
+        return Int(utf8.first == UInt8(ascii: "+") ? Substring(body) : Substring(text)).map { .int($0) } ?? .intOutOfRange
     }
 
     static func resolveFloat(_ text: String) -> Double? {
@@ -52,30 +80,38 @@ enum CoreSchema {
         default: break
         }
         // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
-        var rest = Substring(text)
+        var rest = text.utf8[...]
         var sign = ""
-        if rest.first == "-" || rest.first == "+" { sign = rest.first == "-" ? "-" : ""; rest = rest.dropFirst() }
-        let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
+        if rest.first == UInt8(ascii: "-") || rest.first == UInt8(ascii: "+") {
+            sign = rest.first == UInt8(ascii: "-") ? "-" : ""
+            rest = rest.dropFirst()
+        }
         let whole = rest.prefix(while: isDigit)
         rest = rest.dropFirst(whole.count)
-        var fraction = Substring("")
-        if rest.first == "." {
+        var fraction = rest.prefix(0)
+        if rest.first == UInt8(ascii: ".") {
             rest = rest.dropFirst()
             fraction = rest.prefix(while: isDigit)
             rest = rest.dropFirst(fraction.count)
         }
         guard !whole.isEmpty || !fraction.isEmpty else { return nil }
         var exponent = ""
-        if rest.first == "e" || rest.first == "E" {
+        if rest.first == UInt8(ascii: "e") || rest.first == UInt8(ascii: "E") {
             rest = rest.dropFirst()
             var expSign = ""
-            if rest.first == "-" || rest.first == "+" { expSign = String(rest.first!); rest = rest.dropFirst() }
+            if rest.first == UInt8(ascii: "-") || rest.first == UInt8(ascii: "+") {
+                expSign = rest.first == UInt8(ascii: "-") ? "-" : "+"
+                rest = rest.dropFirst()
+            }
             let digits = rest.prefix(while: isDigit)
             guard !digits.isEmpty else { return nil }
             rest = rest.dropFirst(digits.count)
-            exponent = "e" + expSign + digits
+            exponent = "e" + expSign + Substring(digits)
         }
         guard rest.isEmpty else { return nil }
-        return Double(sign + (whole.isEmpty ? "0" : whole) + "." + (fraction.isEmpty ? "0" : fraction) + exponent)
+        if sign.isEmpty, !whole.isEmpty, !fraction.isEmpty, exponent.isEmpty, text.utf8.first != UInt8(ascii: "+") {
+            return Double(text)  // already in the normal form below
+        }
+        return Double(sign + (whole.isEmpty ? "0" : Substring(whole)) + "." + (fraction.isEmpty ? "0" : Substring(fraction)) + exponent)
     }
 }

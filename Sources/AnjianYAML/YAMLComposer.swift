@@ -12,8 +12,19 @@ struct YAMLComposer {
         var pendingKey: (YAMLScalar, SourceLocation)?
         /// Set when the pending key is rejected, so that its value is read and dropped.
         var skipValue = false
-        var seenKeys: [String: SourceLocation] = [:]
+        /// The keys of `pairs`, indexed only once a mapping grows past a few keys.
+        var keyIndex: [String: SourceLocation] = [:]
         var size = 1
+
+        /// Where `key` was first defined in this mapping, if it was.
+        mutating func firstLocation(ofKey key: String) -> SourceLocation? {
+            // NOTE: most mappings have a handful of keys, where a scan beats hashing every key.
+            if pairs.count <= 16 {
+                return pairs.first { $0.key.value == key }?.keyLocation
+            }
+            for pair in pairs[keyIndex.count...] { keyIndex[pair.key.value] = pair.keyLocation }
+            return keyIndex[key]
+        }
     }
 
     let path: String
@@ -83,7 +94,7 @@ struct YAMLComposer {
             if let anchor { anchors[anchor] = (node, 1) }
             return add(node, size: 1, at: start)
         case .sequenceStart(let anchor, let tag), .mappingStart(let anchor, let tag):
-            if let top = stack.last, top.kind == .mapping, top.pendingKey == nil, !top.skipValue {
+            if let top = stack.indices.last, stack[top].kind == .mapping, stack[top].pendingKey == nil, !stack[top].skipValue {
                 diagnostics.append(.nonStringKey(at: start))
                 return false
             }
@@ -121,38 +132,38 @@ struct YAMLComposer {
     }
 
     private mutating func add(_ node: YAMLNode, size: Int, at location: SourceLocation) -> Bool {
-        guard var top = stack.popLast() else {
+        // NOTE: the open collection is changed in place; popping and pushing it copied its arrays.
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
             roots.append(node)
             return true
         }
-        top.size += size
-        switch top.kind {
+        stack[top].size += size
+        switch stack[top].kind {
         case .sequence:
-            top.items.append(node)
+            stack[top].items.append(node)
         case .mapping:
-            if top.skipValue {
-                top.skipValue = false
-            } else if let (key, keyLocation) = top.pendingKey {
-                top.pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
-                top.pendingKey = nil
+            if stack[top].skipValue {
+                stack[top].skipValue = false
+            } else if let (key, keyLocation) = stack[top].pendingKey {
+                stack[top].pendingKey = nil
+                stack[top].pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
             } else if let key = node.scalar {
                 if key.style == .plain && key.value == "<<" {
                     diagnostics.append(.mergeKey(at: location))
-                    top.skipValue = true
-                } else if let first = top.seenKeys[key.value] {
+                    stack[top].skipValue = true
+                } else if let first = stack[top].firstLocation(ofKey: key.value) {
                     diagnostics.append(.duplicateKey(key.value, at: location, first: first))
-                    top.skipValue = true
+                    stack[top].skipValue = true
                 } else {
-                    top.seenKeys[key.value] = location
-                    top.pendingKey = (key, location)
+                    stack[top].pendingKey = (key, location)
                 }
             } else {
                 diagnostics.append(.nonStringKey(at: location))
-                top.skipValue = true
+                stack[top].skipValue = true
             }
         }
-        stack.append(top)
         return true
     }
 }

@@ -12,6 +12,9 @@ enum YAMLPreflight {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
             return [.utf16File(at: start)]
         }
+        // NOTE: the usual file is valid and NUL-free, which whole-buffer checks confirm far faster
+        // than the walk below, which is only needed to say where a problem is.
+        if !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil { return [] }
         var diagnostics: [Diagnostic] = []
         var line = 1, column = 1
         var iterator = bytes.makeIterator()

@@ -12,21 +12,31 @@ extension YAMLScalar {
     ///
     /// - Parameter lines: the file's lines, as Unicode scalars.
     public func valueLocations(in lines: [[Unicode.Scalar]]) -> [SourceLocation] {
+        valueLocations(in: lines, firstLine: 1, lineCount: lines.count)
+    }
+
+    /// The same, given only some of the file's lines: `lines[0]` is line `firstLine` and the file
+    /// has `lineCount` lines. The walk reads lines `start.line` through `end.line` only, so those
+    /// are all a caller needs to decode.
+    public func valueLocations(in lines: [[Unicode.Scalar]], firstLine: Int, lineCount: Int) -> [SourceLocation] {
         let chars = Array(value.unicodeScalars)
         var result: [SourceLocation] = []
         result.reserveCapacity(chars.count + 1)
-        var line = start.line, column = start.column  // 1-based, into `lines`
+        var line = start.line, column = start.column  // 1-based file line; `lines[line - firstLine]`
+        func text(_ line: Int) -> [Unicode.Scalar]? {
+            guard line >= 1, line <= lineCount, lines.indices.contains(line - firstLine) else { return nil }
+            return lines[line - firstLine]
+        }
         func rawChar() -> Unicode.Scalar? {
-            guard line >= 1, line <= lines.count else { return nil }
-            let l = lines[line - 1]
+            guard let l = text(line) else { return nil }
             if column - 1 < l.count { return l[column - 1] }
             return "\n"
         }
         func step() {
-            guard line >= 1, line <= lines.count else { return }
-            if column - 1 >= lines[line - 1].count { line += 1; column = 1 } else { column += 1 }
+            guard let l = text(line) else { return }
+            if column - 1 >= l.count { line += 1; column = 1 } else { column += 1 }
         }
-        func beyondEnd() -> Bool { (line, column) > (end.line, end.column) || line > lines.count }
+        func beyondEnd() -> Bool { (line, column) > (end.line, end.column) || line > lineCount }
         switch style {
         case .singleQuoted, .doubleQuoted: step()
         case .literal, .folded: line += 1; column = 1

@@ -95,6 +95,24 @@ struct CLI {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.json"])
     }
 
+    @Test("--output to a pipe or device writes through it and leaves it a pipe (as /dev/null stays a device)")
+    func outputToPipe() throws {
+        let dir = try CLI.temporaryDirectory()
+        let fifo = dir.appendingPathComponent("reports.fifo")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let copy = dir.appendingPathComponent("copy.json")
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+        reader.arguments = ["-c", "cat \"$0\" > \"$1\"", fifo.path, copy.path]
+        try reader.run()
+        let r = try CLI.run(["evaluate", "Examples/gas-station.yaml", "--format", "json", "--output", fifo.path])
+        reader.waitUntilExit()
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOf: copy, encoding: .utf8).hasPrefix("{\"anjian-report\": 1"))
+        var status = stat()
+        #expect(stat(fifo.path, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+    }
+
     @Test("the shipped catalog is used from any working directory")
     func otherDirectory() throws {
         let dir = try CLI.temporaryDirectory()

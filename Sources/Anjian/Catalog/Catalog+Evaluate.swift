@@ -69,20 +69,27 @@ extension Catalog {
     }
 
     func outcomes(_ sheet: AnswerSheet, evidenceFor wanted: Set<Outcome>) -> [RuleOutcome] {
-        var evaluator = Evaluator(catalog: self, sheet: sheet)
-        let answers = sheet.answers(for: self)
-        let selected = Set(sheet.inspection.checklists)
+        let decisions = decide(sheet)
+        // NOTE: the plan decides; the tree walker runs only for what a report shows of a rule
+        // (evidence, missing questions, reasons), so a clean sheet never walks a tree.
+        var evaluator: Evaluator?
+        var answers: [Answer?]?
         var result: [RuleOutcome] = []
-        for (index, rule) in rules.enumerated() where selected.contains(rule.checklist) {
-            let (value, slots) = evaluator.rule(index)
-            let outcome: Outcome
-            switch value {
-            case .bool(true): outcome = .fired
-            case .bool(false): outcome = .passed
-            case .notApplicable: outcome = .notApplicable
-            default: outcome = .undetermined
+        for (index, rule) in rules.enumerated() {
+            guard let decided = decisions[index] else { continue }
+            if decided == .passed && !wanted.contains(.passed) {
+                #if DEBUG
+                if evaluator == nil { evaluator = Evaluator(catalog: self, sheet: sheet) }
+                assert(Self.code(evaluator!.rule(index).0) == Decisions.passed, "plan and evaluator disagree on \(rule.id)")
+                #endif
+                result.append(RuleOutcome(rule: rule, outcome: .passed, evidence: [], missing: [], reason: nil))
+                continue
             }
-            let evidence = wanted.contains(outcome) ? self.evidence(slots, answers) : []
+            if evaluator == nil { evaluator = Evaluator(catalog: self, sheet: sheet) }
+            if answers == nil { answers = sheet.answers(for: self) }
+            let (value, slots) = evaluator!.rule(index)
+            assert(Self.code(value) == Decisions.code(decided), "plan and evaluator disagree on \(rule.id)")
+            let evidence = wanted.contains(decided) ? self.evidence(slots, answers!) : []
             switch value {
             case .bool(true):
                 result.append(RuleOutcome(rule: rule, outcome: .fired, evidence: evidence, missing: [], reason: nil))
@@ -92,7 +99,7 @@ extension Catalog {
                 result.append(RuleOutcome(rule: rule, outcome: .undetermined, evidence: evidence,
                                           missing: missing.sorted().map { questionNames[$0] }, reason: nil))
             case .notApplicable(let slot):
-                result.append(RuleOutcome(rule: rule, outcome: .notApplicable, evidence: evidence, missing: [], reason: reason(slot, answers)))
+                result.append(RuleOutcome(rule: rule, outcome: .notApplicable, evidence: evidence, missing: [], reason: reason(slot, answers!)))
             case .error(let message):
                 result.append(RuleOutcome(rule: rule, outcome: .undetermined, evidence: evidence, missing: [], reason: message))
             default:

@@ -47,6 +47,8 @@ public struct Catalog: Sendable {
     let checklistByID: [String: Checklist]
     /// Each checklist with everything it includes, directly or not.
     let includeClosure: [String: Set<String>]
+    /// The conditions compiled for deciding outcomes without the tree walker.
+    let plan: DecisionPlan
 
     init(checklists: [Checklist], departments: DepartmentDirectory, warnings: [Diagnostic], questions: [Question],
          askIf: [Program?], facts: [Fact], factPrograms: [Program], rules: [Rule], rulePrograms: [Program],
@@ -74,6 +76,8 @@ public struct Catalog: Sendable {
         slotByName = slots
         questionNames = questions.map(\.qualifiedName)
         checklistByID = Dictionary(uniqueKeysWithValues: checklists.map { ($0.id, $0) })
+        plan = DecisionPlanCompiler.compile(questions: questions, askIf: askIf, factPrograms: factPrograms, rules: rules,
+                                            rulePrograms: rulePrograms, checklists: checklists.map(\.id))
     }
 
     /// Loads the base catalog and the county overlays on it, in order. When the first directory is

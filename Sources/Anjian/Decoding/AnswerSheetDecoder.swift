@@ -8,6 +8,10 @@ struct AnswerSheetDecoder {
     enum Mode { case answerFile, testCase }
 
     static let testCaseFields = ["name", "expect", "findings"]
+    /// Answers meaning "does not apply" (不适用).
+    static let notApplicableAnswers: Set<String> = ["不适用", "n/a", "N/A", "NA"]
+    /// YAML 1.1 booleans, which the core schema reads as text; named in the error for a bool question.
+    static let yaml11Booleans: Set<String> = ["yes", "no", "on", "off", "y", "n", "Yes", "No"]
     /// The date a test case is inspected on when it gives none.
     static let defaultTestDate = CivilDate(year: 2021, month: 4, day: 12)!
 
@@ -184,7 +188,8 @@ struct AnswerSheetDecoder {
         guard let m = MappingReader(node, what: .answers, diagnostics: &diagnostics) else { return }
         for pair in m.pairs {
             let checklistID = pair.key.value
-            guard let checklist = catalog.checklistByID[checklistID] else {
+            // NOTE: only whether the checklist exists; fetching it would copy the whole checklist per sheet.
+            guard catalog.checklistByID.index(forKey: checklistID) != nil else {
                 diagnostics.append(.unknownAnsweredChecklist(checklistID, suggestion: Suggestion.nearest(to: checklistID, in: catalog.checklistByID.keys),
                                                              at: pair.keyLocation))
                 continue
@@ -195,11 +200,10 @@ struct AnswerSheetDecoder {
             }
             if case .null? = pair.value.scalar?.resolved { continue }
             guard let qm = MappingReader(pair.value, what: .answersOf(checklistID), diagnostics: &diagnostics) else { continue }
-            let questionIDs = checklist.questions.map(\.id)
             for answer in qm.pairs {
                 let id = answer.key.value
-                guard let slot = catalog.slotByName["\(checklistID).\(id)"] else {
-                    diagnostics.append(.unknownQuestion(id, checklist: checklistID, suggestion: Suggestion.nearest(to: id, in: questionIDs),
+                guard let slot = catalog.slotByName[checklistID + "." + id] else {
+                    diagnostics.append(.unknownQuestion(id, checklist: checklistID, suggestion: Suggestion.nearest(to: id, in: catalog.checklistByID[checklistID]?.questions.map(\.id) ?? []),
                                                         at: answer.keyLocation))
                     continue
                 }
@@ -215,7 +219,7 @@ struct AnswerSheetDecoder {
         let name = question.qualifiedName
         if let s = node.scalar {
             if case .null = s.resolved { return nil }
-            if case .string(let text) = s.resolved, ["不适用", "n/a", "N/A", "NA"].contains(text) {
+            if case .string(let text) = s.resolved, Self.notApplicableAnswers.contains(text) {
                 return .notApplicable(slot: catalog.slotByName[name] ?? -1)
             }
         }
@@ -230,7 +234,7 @@ struct AnswerSheetDecoder {
             case .bool(let b): return .bool(b)
             case .string("是"): return .bool(true)
             case .string("否"): return .bool(false)
-            case .string(let t) where ["yes", "no", "on", "off", "y", "n", "Yes", "No"].contains(t):
+            case .string(let t) where Self.yaml11Booleans.contains(t):
                 return fail(.bool(yaml11: t))
             default: return fail(.bool(yaml11: nil))
             }
@@ -289,10 +293,12 @@ struct AnswerSheetDecoder {
     /// Working-day deadlines need the calendar of every year they run through: a date outside
     /// every calendar file is an error here, never a guess at evaluation time.
     private mutating func checkCalendar(date: CivilDate, checklists: Set<String>, at location: SourceLocation) {
-        let longest = catalog.rules.filter { checklists.contains($0.checklist) }.compactMap { rule -> Int? in
-            if case .workdays(let n) = rule.deadline { return n }
-            return nil
-        }.max()
+        // NOTE: the deadline is looked at before the checklist, and no rule is copied: this runs per sheet.
+        var longest: Int?
+        let rules = catalog.rules
+        for i in rules.indices {
+            if case .workdays(let n) = rules[i].deadline, n > (longest ?? Int.min), checklists.contains(rules[i].checklist) { longest = n }
+        }
         guard let longest, catalog.calendar.adding(workdays: longest, to: date) == nil else { return }
         diagnostics.append(.outsideCalendar(date, years: catalog.calendar.coveredYears, at: location))
     }

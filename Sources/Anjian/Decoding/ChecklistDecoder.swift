@@ -11,12 +11,12 @@ struct ChecklistDecoder {
     let file: SourceFile
     let departments: DepartmentDirectory
     var diagnostics: [Diagnostic] = []
-    private let lines: [[Unicode.Scalar]]
+    private let lines: SourceLines
 
     init(file: SourceFile, departments: DepartmentDirectory) {
         self.file = file
         self.departments = departments
-        self.lines = file.lines
+        self.lines = SourceLines(file.bytes)
     }
 
     mutating func decode(_ root: YAMLNode) -> Checklist? {

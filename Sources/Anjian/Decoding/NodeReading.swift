@@ -56,7 +56,7 @@ enum NodeReading {
         if let s = node.scalar {
             switch s.resolved {
             case .string, .int, .float, .intOutOfRange:
-                if s.value.trimmingCharacters(in: .whitespaces).isEmpty { break }
+                if isBlank(s.value) { break }
                 return s.value
             case .null, .bool:
                 break
@@ -64,6 +64,12 @@ enum NodeReading {
         }
         diagnostics.append(.expectedText(field: field, found: node))
         return nil
+    }
+
+    /// Whether text is empty or only spaces and tabs (what `CharacterSet.whitespaces` holds: tab and
+    /// the space separators), checked without Foundation's trimming, which copies every value.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
     }
 
     static func identifier(_ node: YAMLNode, field: String, diagnostics: inout [Diagnostic]) -> String? {
@@ -99,7 +105,7 @@ enum NodeReading {
     }
 
     /// An expression scalar with the file location of each of its characters.
-    static func expression(_ node: YAMLNode, field: String, lines: [[Unicode.Scalar]], diagnostics: inout [Diagnostic]) -> ExpressionSource? {
+    static func expression(_ node: YAMLNode, field: String, lines: SourceLines, diagnostics: inout [Diagnostic]) -> ExpressionSource? {
         guard let scalar = node.scalar else {
             diagnostics.append(.expectedExpression(field: field, found: node))
             return nil
@@ -108,7 +114,7 @@ enum NodeReading {
             diagnostics.append(.emptyExpression(field: field, at: node.location))
             return nil
         }
-        return ExpressionSource(text: scalar.value, locations: scalar.valueLocations(in: lines))
+        return ExpressionSource(text: scalar.value, locations: lines.valueLocations(of: scalar))
     }
 }
 

@@ -22,11 +22,4 @@ struct SourceFile: Sendable {
         }
         return SourceFile(path: displayPath, bytes: [UInt8](data))
     }
-
-    /// The file's lines as Unicode scalars, for mapping expression offsets to columns.
-    var lines: [[Unicode.Scalar]] {
-        String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            Array((line.hasSuffix("\r") ? line.dropLast() : line).unicodeScalars)
-        }
-    }
 }

@@ -33,12 +33,16 @@ public struct AnswerSheet: Sendable {
     /// The path as given, used in evidence locations.
     public var path: String
     public var enterprise: Enterprise
-    public var inspection: Inspection
+    public var inspection: Inspection {
+        didSet { frame.select(inspection) }
+    }
     /// Answers by question slot of the catalog it was read for.
     var answers: [Answer?]
     /// Which catalog the slots belong to; another catalog re-maps the answers by name.
     let catalogID: UInt64
     let questionNames: [String]
+    /// The answers unboxed for that catalog's ``DecisionPlan``, built once when the sheet is read.
+    private(set) var frame: AnswerFrame
 
     /// Reads and validates an answer file.
     ///
@@ -101,7 +105,8 @@ public struct AnswerSheet: Sendable {
         self.inspection = inspection
         self.answers = answers
         self.catalogID = catalog.id
-        self.questionNames = catalog.questions.map(\.qualifiedName)
+        self.questionNames = catalog.questionNames
+        self.frame = AnswerFrame(answers: answers, inspection: inspection, plan: catalog.plan)
     }
 
     /// The answers laid out for `catalog`'s slots.

@@ -55,7 +55,7 @@ struct Lexer {
         guard let c = peek() else { return Token(kind: .end, span: i..<i) }
         if c.isASCIILetter || c == "_" {
             while let d = peek(), d.isASCIILetter || d.isASCIIDigit || d == "_" { _ = d; i += 1 }
-            return Token(kind: .identifier(String(String.UnicodeScalarView(chars[start..<i]))), span: start..<i)
+            return Token(kind: .identifier(asciiText(start..<i)), span: start..<i)
         }
         if c.isASCIIDigit || (c == "." && (peek(1)?.isASCIIDigit ?? false)) {
             return try number(start)
@@ -80,6 +80,14 @@ struct Lexer {
             throw .nonASCIIName(c, at: start..<start + 1)
         }
         throw .unexpectedCharacter(c, at: start..<start + 1)
+    }
+
+    /// Text of an identifier or number, which are ASCII: written byte by byte, without a scalar view.
+    private func asciiText(_ range: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count) { buffer in
+            for (k, c) in chars[range].enumerated() { buffer[k] = UInt8(truncatingIfNeeded: c.value) }
+            return range.count
+        }
     }
 
     private func matches(_ p: String) -> Bool {
@@ -124,7 +132,7 @@ struct Lexer {
             }
             throw .numberRunsIntoName(at: start..<i + 1)
         }
-        let text = String(String.UnicodeScalarView(chars[start..<i]))
+        let text = asciiText(start..<i)
         if isDouble {
             guard let v = Double(text) else { throw .malformedNumber(at: start..<i) }
             return Token(kind: .double(v), span: start..<i)

@@ -30,6 +30,19 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// Appends one report, exactly as ``render(_:index:)`` writes it, to a byte buffer: JSON is
+    /// written straight into it, so a batch builds no string per report.
+    public func render(_ report: Report, index: Int, into bytes: inout [UInt8]) {
+        guard self == .json else {
+            bytes.append(contentsOf: render(report, index: index).utf8)
+            return
+        }
+        var w = JSONWriter(buffer: bytes)
+        bytes = []
+        report.writeJSON(into: &w)
+        bytes = w.finish(appending: UInt8(ascii: "\n"))
+    }
+
     public func epilogue() -> String {
         self == .html ? HTMLPage.tail : ""
     }

@@ -1,0 +1,117 @@
+/// The outcome of every rule for one answer sheet, without evidence: what ``Catalog/decide(_:)``
+/// returns, and what ``Catalog/evaluate(_:)`` builds its report from.
+public struct Decisions: Sendable {
+    /// Per rule, in the catalog's evaluation order: 0 for a rule of a checklist the inspection did
+    /// not select, else 1 + the index of its ``Outcome`` in `Outcome.allCases`.
+    let codes: [UInt8]
+
+    /// The outcome of the rule at `index` of ``Catalog/allRules``; nil when its checklist was not selected.
+    public subscript(index: Int) -> Outcome? {
+        let code = codes[index]
+        return code == 0 ? nil : Decisions.outcomes[Int(code) - 1]
+    }
+
+    /// How many rules came out as `outcome`.
+    public func count(_ outcome: Outcome) -> Int {
+        let code = Decisions.code(outcome)
+        var n = 0
+        for c in codes where c == code { n += 1 }
+        return n
+    }
+
+    static let outcomes = Outcome.allCases
+    static func code(_ outcome: Outcome) -> UInt8 { UInt8(outcomes.firstIndex(of: outcome)! + 1) }
+    static let fired = code(.fired), passed = code(.passed), undetermined = code(.undetermined), notApplicable = code(.notApplicable)
+}
+
+extension Catalog {
+    /// Decides every rule of the sheet's checklists (fired, passed, undetermined, not applicable)
+    /// through the compiled plan: the fast path for batch counts and for the report's skeleton.
+    /// Pure and thread-safe; exactly the outcomes ``outcomes(_:)`` gives.
+    public func decide(_ sheet: AnswerSheet) -> Decisions {
+        if sheet.catalogID == id { return decide(sheet, sheet.frame) }
+        return decide(sheet, AnswerFrame(answers: sheet.answers(for: self), inspection: sheet.inspection, plan: plan))
+    }
+
+    private func decide(_ sheet: AnswerSheet, _ frame: AnswerFrame) -> Decisions {
+        var codes = [UInt8](repeating: 0, count: rules.count)
+        var fallback: Evaluator?
+        func slow(_ index: Int) -> UInt8 {
+            if fallback == nil { fallback = Evaluator(catalog: self, sheet: sheet) }
+            return Self.code(fallback!.rule(index).0)
+        }
+        guard frame.isPlanned else {
+            for index in rules.indices where frame.selected[Int(plan.ruleChecklists[index])] { codes[index] = slow(index) }
+            return Decisions(codes: codes)
+        }
+        frame.storage.withUnsafeBufferPointer { storage in
+            let bits = storage.baseAddress!
+            let states = UnsafeRawPointer(bits + frame.slotCount).assumingMemoryBound(to: UInt8.self)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, plan.sweep.registerCount)) { registers in
+            plan.sweep.run(states: states, bits: bits, registers: registers.baseAddress!)
+            plan.nodes.withUnsafeBufferPointer { nodes in
+            plan.listItems.withUnsafeBufferPointer { items in
+            plan.operands.withUnsafeBufferPointer { operands in
+            plan.factRoots.withUnsafeBufferPointer { factRoots in
+            plan.ruleRoots.withUnsafeBufferPointer { ruleRoots in
+            withUnsafeTemporaryAllocation(of: PlanCell.self, capacity: factRoots.count) { factMemo in
+            withUnsafeTemporaryAllocation(of: PlanCell.self, capacity: ruleRoots.count) { ruleMemo in
+                let pending = PlanCell(status: PlanCell.pending, bits: 0)
+                factMemo.initialize(repeating: pending)
+                ruleMemo.initialize(repeating: pending)
+                let runner = DecisionRunner(
+                    nodes: nodes.baseAddress!, items: items.baseAddress!, operands: operands.baseAddress!,
+                    states: states, bits: bits, factRoots: factRoots.baseAddress!, ruleRoots: ruleRoots.baseAddress!,
+                    factMemo: factMemo.baseAddress!, ruleMemo: ruleMemo.baseAddress!, inspectionDay: frame.inspectionDay)
+                plan.ruleChecklists.withUnsafeBufferPointer { checklists in
+                plan.sweep.ruleRegisters.withUnsafeBufferPointer { swept in
+                frame.selected.withUnsafeBufferPointer { selected in
+                    for index in 0..<checklists.count where selected[Int(checklists[index])] {
+                        if swept[index] >= 0 {
+                            codes[index] = Self.code(sweep: registers[Int(swept[index])])
+                        } else if ruleRoots[index] >= 0 {
+                            codes[index] = Self.code(runner.rule(index))
+                        } else {
+                            codes[index] = slow(index)
+                        }
+                    }
+                }
+                }
+                }
+            }
+            }
+            }
+            }
+            }
+            }
+            }
+            }
+        }
+        return Decisions(codes: codes)
+    }
+
+    @inline(__always) static func code(_ cell: PlanCell) -> UInt8 {
+        cell.status == PlanCell.ok
+            ? (cell.bits == 1 ? Decisions.fired : Decisions.passed)
+            : (cell.status == PlanCell.notApplicable ? Decisions.notApplicable : Decisions.undetermined)
+    }
+
+    @inline(__always) static func code(sweep flags: UInt8) -> UInt8 {
+        switch flags {
+        case SweepPlan.true: Decisions.fired
+        case SweepPlan.false: Decisions.passed
+        case SweepPlan.notApplicable: Decisions.notApplicable
+        default: Decisions.undetermined
+        }
+    }
+
+    /// An ``Evaluator`` value's outcome code.
+    static func code(_ value: Value) -> UInt8 {
+        switch value {
+        case .bool(true): Decisions.fired
+        case .bool(false): Decisions.passed
+        case .notApplicable: Decisions.notApplicable
+        default: Decisions.undetermined
+        }
+    }
+}
