@@ -117,6 +117,12 @@ private func disagreements(_ catalog: Catalog, _ sheet: AnswerSheet) -> [String]
         #expect(catalog.plan.ruleRoots.filter { $0 < 0 }.count <= catalog.allRules.count / 10)
     }
 
+    @Test("outcome codes are the outcomes' positions, 1-based")
+    func codes() {
+        #expect([Decisions.fired, Decisions.passed, Decisions.undetermined, Decisions.notApplicable]
+            == [Outcome.fired, .passed, .undetermined, .notApplicable].map(Decisions.code))
+    }
+
     @Test("a sheet read for another catalog is decided by question name there")
     func otherCatalog() throws {
         let (c1, _) = TestCatalog.single(questions: question("a") + "\n" + question("n", "int"), rules: rule("T-001", "a && n > 1"))

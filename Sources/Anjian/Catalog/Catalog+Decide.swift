@@ -4,6 +4,19 @@ public struct Decisions: Sendable {
     /// Per rule, in the catalog's evaluation order: 0 for a rule of a checklist the inspection did
     /// not select, else 1 + the index of its ``Outcome`` in `Outcome.allCases`.
     let codes: [UInt8]
+    private let tally: (fired: Int, passed: Int, undetermined: Int, notApplicable: Int)
+
+    init(codes: [UInt8]) {
+        self.codes = codes
+        var tally = (fired: 0, passed: 0, undetermined: 0, notApplicable: 0)
+        for c in codes {
+            tally.fired += c == Self.fired ? 1 : 0
+            tally.passed += c == Self.passed ? 1 : 0
+            tally.undetermined += c == Self.undetermined ? 1 : 0
+            tally.notApplicable += c == Self.notApplicable ? 1 : 0
+        }
+        self.tally = tally
+    }
 
     /// The outcome of the rule at `index` of ``Catalog/allRules``; nil when its checklist was not selected.
     public subscript(index: Int) -> Outcome? {
@@ -13,15 +26,19 @@ public struct Decisions: Sendable {
 
     /// How many rules came out as `outcome`.
     public func count(_ outcome: Outcome) -> Int {
-        let code = Decisions.code(outcome)
-        var n = 0
-        for c in codes where c == code { n += 1 }
-        return n
+        switch outcome {
+        case .fired: tally.fired
+        case .passed: tally.passed
+        case .undetermined: tally.undetermined
+        case .notApplicable: tally.notApplicable
+        }
     }
 
     static let outcomes = Outcome.allCases
     static func code(_ outcome: Outcome) -> UInt8 { UInt8(outcomes.firstIndex(of: outcome)! + 1) }
-    static let fired = code(.fired), passed = code(.passed), undetermined = code(.undetermined), notApplicable = code(.notApplicable)
+    // NOTE: literals, so that the hot loop reads constants rather than lazily initialized globals;
+    // DecisionsTests checks them against `code(_:)`.
+    static let fired: UInt8 = 1, passed: UInt8 = 2, undetermined: UInt8 = 3, notApplicable: UInt8 = 4
 }
 
 extension Catalog {
@@ -54,8 +71,9 @@ extension Catalog {
             plan.operands.withUnsafeBufferPointer { operands in
             plan.factRoots.withUnsafeBufferPointer { factRoots in
             plan.ruleRoots.withUnsafeBufferPointer { ruleRoots in
-            withUnsafeTemporaryAllocation(of: PlanCell.self, capacity: factRoots.count) { factMemo in
-            withUnsafeTemporaryAllocation(of: PlanCell.self, capacity: ruleRoots.count) { ruleMemo in
+            // NOTE: when every rule is swept the runner is never called, so its memos are not made.
+            withUnsafeTemporaryAllocation(of: PlanCell.self, capacity: plan.sweep.coversAllRules ? 1 : factRoots.count) { factMemo in
+            withUnsafeTemporaryAllocation(of: PlanCell.self, capacity: plan.sweep.coversAllRules ? 1 : ruleRoots.count) { ruleMemo in
                 let pending = PlanCell(status: PlanCell.pending, bits: 0)
                 factMemo.initialize(repeating: pending)
                 ruleMemo.initialize(repeating: pending)
@@ -65,16 +83,20 @@ extension Catalog {
                     factMemo: factMemo.baseAddress!, ruleMemo: ruleMemo.baseAddress!, inspectionDay: frame.inspectionDay)
                 plan.ruleChecklists.withUnsafeBufferPointer { checklists in
                 plan.sweep.ruleRegisters.withUnsafeBufferPointer { swept in
+                plan.sweep.outcomeCodes.withUnsafeBufferPointer { outcomeCodes in
                 frame.selected.withUnsafeBufferPointer { selected in
+                codes.withUnsafeMutableBufferPointer { codes in
                     for index in 0..<checklists.count where selected[Int(checklists[index])] {
                         if swept[index] >= 0 {
-                            codes[index] = Self.code(sweep: registers[Int(swept[index])])
+                            codes[index] = outcomeCodes[Int(registers[Int(swept[index])] & 31)]
                         } else if ruleRoots[index] >= 0 {
                             codes[index] = Self.code(runner.rule(index))
                         } else {
                             codes[index] = slow(index)
                         }
                     }
+                }
+                }
                 }
                 }
                 }
@@ -96,7 +118,7 @@ extension Catalog {
             : (cell.status == PlanCell.notApplicable ? Decisions.notApplicable : Decisions.undetermined)
     }
 
-    @inline(__always) static func code(sweep flags: UInt8) -> UInt8 {
+    static func code(sweep flags: UInt8) -> UInt8 {
         switch flags {
         case SweepPlan.true: Decisions.fired
         case SweepPlan.false: Decisions.passed

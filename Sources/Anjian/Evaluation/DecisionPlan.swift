@@ -161,12 +161,27 @@ struct SweepPlan: Sendable {
     static let `true`: UInt8 = 1, `false`: UInt8 = 2, unknown: UInt8 = 4, notApplicable: UInt8 = 8, error: UInt8 = 16
 
     var leaves: [SweepLeaf] = []
+    /// Runs of ``leaves`` with the same test and operator, each swept by a loop of its own.
+    var leafGroups: [SweepLeafGroup] = []
     var steps: [SweepStep] = []
-    /// Register indices of every step's operands, by ``SweepStep/start``..<``SweepStep/end``.
-    var stepOperands: [Int32] = []
-    var registerCount = 0
+    /// Registers 0 and 1 hold true and false for every sheet: the neutral operands that pad a
+    /// step of `&&` or `||` to its four operands.
+    var registerCount = 2
+    /// ``combinationTable``, held by the plan so that a sweep reads it without a lazy global's check.
+    var combinations = SweepPlan.combinationTable
+    /// The ``Decisions`` code of a swept rule's result byte (the low five bits).
+    var outcomeCodes: [UInt8] = (0..<32).map { Catalog.code(sweep: UInt8($0)) }
     /// Per rule, the register holding its outcome; -1 when the rule is not swept.
     var ruleRegisters: [Int32] = []
+    /// Every rule is swept: ``DecisionRunner`` is not needed.
+    var coversAllRules = false
+}
+
+struct SweepLeafGroup: Sendable {
+    var test: PlanOperand.Test
+    var operation: PlanOperation
+    var start: Int
+    var end: Int
 }
 
 struct SweepLeaf: Sendable {
@@ -174,10 +189,11 @@ struct SweepLeaf: Sendable {
     var register: Int32
 }
 
+/// `&&` or `||` over exactly four registers: a fixed shape, so that the pass over steps has no
+/// loop whose length changes from one step to the next. Longer chains are split into steps.
 struct SweepStep: Sendable {
-    /// `&&` when true, else `||`.
-    var all: Bool
-    var start: Int32
-    var end: Int32
+    /// Where the operator's part of ``SweepPlan/combinations`` starts: 32 for `&&`, 0 for `||`.
+    var table: UInt8
+    var operands: (Int32, Int32, Int32, Int32)
     var register: Int32
 }

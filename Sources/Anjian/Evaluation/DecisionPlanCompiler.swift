@@ -9,6 +9,16 @@ struct DecisionPlanCompiler {
     private var facts: [(root: Int32, kind: PlanKind)?]
     /// Per slot: nil while not compiled, else the root of its `ask_if` (-1 when unplanned).
     private var gates: [Int32?]
+    /// Swept leaves already made, by what they test.
+    private var leafRegisters: [LeafKey: Int32] = [:]
+
+    private struct LeafKey: Hashable {
+        var test: PlanOperand.Test
+        var operation: PlanOperation
+        var negated: Bool
+        var slot: Int32
+        var k: UInt64
+    }
 
     static func compile(questions: [Question], askIf: [Program?], factPrograms: [Program], rules: [Rule],
                         rulePrograms: [Program], checklists: [String]) -> DecisionPlan {
@@ -23,6 +33,14 @@ struct DecisionPlanCompiler {
         }
         // Leaves grouped by test, so that the sweep's branch on the test is taken the same way in runs.
         compiler.plan.sweep.leaves.sort { ($0.test.test.rawValue, $0.test.operation.rawValue, $0.register) < ($1.test.test.rawValue, $1.test.operation.rawValue, $1.register) }
+        for (i, leaf) in compiler.plan.sweep.leaves.enumerated() {
+            if let last = compiler.plan.sweep.leafGroups.last, last.test == leaf.test.test, last.operation == leaf.test.operation {
+                compiler.plan.sweep.leafGroups[compiler.plan.sweep.leafGroups.count - 1].end = i + 1
+            } else {
+                compiler.plan.sweep.leafGroups.append(SweepLeafGroup(test: leaf.test.test, operation: leaf.test.operation, start: i, end: i + 1))
+            }
+        }
+        compiler.plan.sweep.coversAllRules = !compiler.plan.sweep.ruleRegisters.contains(-1)
         compiler.plan.factRoots = compiler.facts.map { $0?.root ?? -1 }
         // Sentinels, so that no array handed to the runner is ever empty.
         compiler.plan.nodes.append(PlanNode(op: .constant))
@@ -184,15 +202,15 @@ struct DecisionPlanCompiler {
             if case .and = program { isAnd = true }
             var registers: [Int32] = []
             sweepChain(program, isAnd: isAnd, negated: negated, into: &registers)
-            let start = Int32(plan.sweep.stepOperands.count)
-            plan.sweep.stepOperands += registers
-            let register = newRegister()
-            plan.sweep.steps.append(SweepStep(all: isAnd != negated, start: start, end: Int32(plan.sweep.stepOperands.count), register: register))
-            return register
+            return step(all: isAnd != negated, registers)
         default:
             var test = leaf(program)!
             if negated { test.negated.toggle() }
+            // The same test in several rules is made once.
+            let key = LeafKey(test: test.test, operation: test.operation, negated: test.negated, slot: test.slot, k: test.k)
+            if let register = leafRegisters[key] { return register }
             let register = newRegister()
+            leafRegisters[key] = register
             plan.sweep.leaves.append(SweepLeaf(test: test, register: register))
             return register
         }
@@ -206,6 +224,23 @@ struct DecisionPlanCompiler {
         default:
             registers.append(sweep(program, negated: negated))
         }
+    }
+
+    /// Steps of four operands for a chain of any length (exact: `&&` and `||` are associative).
+    private mutating func step(all: Bool, _ registers: [Int32]) -> Int32 {
+        var registers = registers
+        while registers.count > 4 {
+            registers = stride(from: 0, to: registers.count, by: 4).map { start in
+                let group = Array(registers[start..<min(start + 4, registers.count)])
+                return group.count == 1 ? group[0] : step(all: all, group)
+            }
+        }
+        // The neutral register: true for `&&`, false for `||`.
+        let neutral: Int32 = all ? 0 : 1
+        let padded = registers + Array(repeating: neutral, count: 4 - registers.count)
+        let register = newRegister()
+        plan.sweep.steps.append(SweepStep(table: all ? 32 : 0, operands: (padded[0], padded[1], padded[2], padded[3]), register: register))
+        return register
     }
 
     private mutating func newRegister() -> Int32 {

@@ -220,8 +220,10 @@ extension PlanOperand {
         case .int: result = DecisionRunner.holds(operation, Int64(bitPattern: v), Int64(bitPattern: k))
         case .double: result = DecisionRunner.holds(operation, Double(bitPattern: v), Double(bitPattern: k))
         case .bits: result = (v == k) == (operation == .equal)
-        case .choiceInMask: result = v < 64 && (k >> v) & 1 == 1
-        case .multiHas: result = k < 64 && (v >> k) & 1 == 1
+        // NOTE: shifts and masks rather than `&&`, which would branch on the answer; a planned
+        // choice has at most 64 choices, and `k` = 64 (a choice the question lacks) never holds.
+        case .choiceInMask: result = (k >> (v & 63)) & 1 == 1
+        case .multiHas: result = (v >> (k & 63)) & 1 & ((k >> 6) ^ 1) == 1
         case .multiSize: result = DecisionRunner.holds(operation, Int64(v.nonzeroBitCount), Int64(bitPattern: k))
         case .node: result = false
         }

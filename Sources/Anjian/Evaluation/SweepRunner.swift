@@ -1,26 +1,56 @@
 extension SweepPlan {
     /// Decides every swept rule of one sheet into `registers` (``registerCount`` bytes).
     func run(states: UnsafePointer<UInt8>, bits: UnsafePointer<UInt64>, registers: UnsafeMutablePointer<UInt8>) {
+        // NOTE: both passes are free of branches on the answers: a mispredicted branch per leaf
+        // would cost more than the leaf, and would serialize the frame's cache misses.
         leaves.withUnsafeBufferPointer { leaves in
-            for leaf in leaves {
-                let slot = Int(leaf.test.slot)
-                let status = states[slot]
-                // NOTE: PlanCell statuses 1, 2, 4 become the flags 4, 8, 16.
-                registers[Int(leaf.register)] = status == PlanCell.ok
-                    ? (leaf.test.holds(bits[slot]) ? Self.true : Self.false)
-                    : status << 2
+            for group in leafGroups {
+                /// One group's loop, specialized for its test so that no leaf branches on its kind.
+                @inline(__always) func sweep(_ holds: (UInt64, PlanOperand) -> Bool) {
+                    for leaf in leaves[group.start..<group.end] {
+                        let slot = Int(leaf.test.slot)
+                        let status = states[slot]
+                        let result = holds(bits[slot], leaf.test) != leaf.test.negated
+                        let decided = Self.false &- unsafeBitCast(result, to: UInt8.self)
+                        // All ones when answered, else zero; PlanCell statuses 1, 2, 4 become the flags 4, 8, 16.
+                        let answered = UInt8(truncatingIfNeeded: (Int(status) &- 1) >> 8)
+                        registers[Int(leaf.register)] = (decided & answered) | ((status << 2) & ~answered)
+                    }
+                }
+                switch (group.test, group.operation) {
+                case (.int, .equal), (.bits, .equal): sweep { $0 == $1.k }
+                case (.int, .notEqual), (.bits, .notEqual): sweep { $0 != $1.k }
+                case (.int, .less): sweep { Int64(bitPattern: $0) < Int64(bitPattern: $1.k) }
+                case (.int, .lessEqual): sweep { Int64(bitPattern: $0) <= Int64(bitPattern: $1.k) }
+                case (.int, .greater): sweep { Int64(bitPattern: $0) > Int64(bitPattern: $1.k) }
+                case (.int, .greaterEqual): sweep { Int64(bitPattern: $0) >= Int64(bitPattern: $1.k) }
+                case (.double, .equal): sweep { Double(bitPattern: $0) == Double(bitPattern: $1.k) }
+                case (.double, .notEqual): sweep { Double(bitPattern: $0) != Double(bitPattern: $1.k) }
+                case (.double, .less): sweep { Double(bitPattern: $0) < Double(bitPattern: $1.k) }
+                case (.double, .lessEqual): sweep { Double(bitPattern: $0) <= Double(bitPattern: $1.k) }
+                case (.double, .greater): sweep { Double(bitPattern: $0) > Double(bitPattern: $1.k) }
+                case (.double, .greaterEqual): sweep { Double(bitPattern: $0) >= Double(bitPattern: $1.k) }
+                default:
+                    // Set tests and size comparisons: PlanOperand.holds, whose switch goes the same way throughout the group.
+                    sweep { $1.holds($0) != $1.negated }
+                }
             }
         }
+        registers[0] = Self.true
+        registers[1] = Self.false
         steps.withUnsafeBufferPointer { steps in
-        stepOperands.withUnsafeBufferPointer { operands in
+        combinations.withUnsafeBufferPointer { combinations in
             for step in steps {
-                var flags: UInt8 = 0
-                for i in Int(step.start)..<Int(step.end) { flags |= registers[Int(operands[i])] }
-                registers[Int(step.register)] = Self.combine(flags, all: step.all)
+                let o = step.operands
+                let flags = registers[Int(o.0)] | registers[Int(o.1)] | registers[Int(o.2)] | registers[Int(o.3)]
+                registers[Int(step.register)] = combinations[Int(step.table | flags)]
             }
         }
         }
     }
+
+    /// ``combine(_:all:)`` for every set of flags: `||` at 0..<32, `&&` at 32..<64.
+    static let combinationTable: [UInt8] = (0..<64).map { combine(UInt8($0 & 31), all: $0 >= 32) }
 
     /// `&&` (all) or `||` over operands whose flags are `flags`, as ``Evaluator`` decides it: one
     /// deciding operand decides; else unknown wins (an answer may still decide), then error, then N/A.
