@@ -58,7 +58,7 @@ extension Catalog {
             return Self.code(fallback!.rule(index).0)
         }
         guard frame.isPlanned else {
-            for index in rules.indices where frame.selected[Int(plan.ruleChecklists[index])] { codes[index] = slow(index) }
+            for index in rules.indices where frame.selected[Int(plan.ruleChecklists[index])] != 0 { codes[index] = slow(index) }
             return Decisions(codes: codes)
         }
         frame.storage.withUnsafeBufferPointer { storage in
@@ -66,6 +66,23 @@ extension Catalog {
             let states = UnsafeRawPointer(bits + frame.slotCount).assumingMemoryBound(to: UInt8.self)
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, plan.sweep.registerCount)) { registers in
             plan.sweep.run(states: states, bits: bits, registers: registers.baseAddress!)
+            if plan.sweep.coversAllRules {
+                // Every rule swept: one straight pass, a rule of an unselected checklist masked to 0.
+                plan.ruleChecklists.withUnsafeBufferPointer { checklists in
+                plan.sweep.ruleRegisters.withUnsafeBufferPointer { swept in
+                plan.sweep.outcomeCodes.withUnsafeBufferPointer { outcomeCodes in
+                frame.selected.withUnsafeBufferPointer { selected in
+                codes.withUnsafeMutableBufferPointer { codes in
+                    for i in 0..<codes.count {
+                        codes[i] = outcomeCodes[Int(registers[Int(swept[i])] & 31)] & selected[Int(checklists[i])]
+                    }
+                }
+                }
+                }
+                }
+                }
+                return
+            }
             plan.nodes.withUnsafeBufferPointer { nodes in
             plan.listItems.withUnsafeBufferPointer { items in
             plan.operands.withUnsafeBufferPointer { operands in
@@ -86,7 +103,7 @@ extension Catalog {
                 plan.sweep.outcomeCodes.withUnsafeBufferPointer { outcomeCodes in
                 frame.selected.withUnsafeBufferPointer { selected in
                 codes.withUnsafeMutableBufferPointer { codes in
-                    for index in 0..<checklists.count where selected[Int(checklists[index])] {
+                    for index in 0..<checklists.count where selected[Int(checklists[index])] != 0 {
                         if swept[index] >= 0 {
                             codes[index] = outcomeCodes[Int(registers[Int(swept[index])] & 31)]
                         } else if ruleRoots[index] >= 0 {

@@ -35,8 +35,9 @@ extension Catalog {
         var undetermined: [Undetermined] = []
         var notApplicable: [NotApplicable] = []
         var passed: [String] = []
-        // NOTE: only findings show evidence, so it is gathered for fired rules alone.
-        for o in outcomes(sheet, evidenceFor: [.fired]) {
+        // NOTE: only findings show evidence, so it is gathered for fired rules alone; rules come in
+        // id order, so that reports need no sorting of ids.
+        for o in outcomes(sheet, evidenceFor: [.fired], order: idOrder) {
             let rule = o.rule
             switch o.outcome {
             case .fired:
@@ -55,11 +56,10 @@ extension Catalog {
                 notApplicable.append(NotApplicable(ruleID: rule.id, title: rule.title, reason: o.reason ?? "不适用"))
             }
         }
-        findings.sort { ($0.severity, $0.ruleID) < ($1.severity, $1.ruleID) }
-        undetermined.sort { $0.ruleID < $1.ruleID }
-        notApplicable.sort { $0.ruleID < $1.ruleID }
+        // Major first, each severity in id order.
+        findings = Severity.allCases.sorted().flatMap { severity in findings.filter { $0.severity == severity } }
         return Report(path: sheet.path, enterprise: sheet.enterprise, inspection: sheet.inspection,
-                      findings: findings, undetermined: undetermined, notApplicable: notApplicable, passed: passed.sorted(),
+                      findings: findings, undetermined: undetermined, notApplicable: notApplicable, passed: passed,
                       catalogVersion: version, catalogHash: contentHash)
     }
 
@@ -68,14 +68,16 @@ extension Catalog {
         outcomes(sheet, evidenceFor: Set(Outcome.allCases))
     }
 
-    func outcomes(_ sheet: AnswerSheet, evidenceFor wanted: Set<Outcome>) -> [RuleOutcome] {
+    /// The outcomes of the rules at `order` (evaluation order when nil) that the sheet selects.
+    func outcomes(_ sheet: AnswerSheet, evidenceFor wanted: Set<Outcome>, order: [Int]? = nil) -> [RuleOutcome] {
         let decisions = decide(sheet)
         // NOTE: the plan decides; the tree walker runs only for what a report shows of a rule
         // (evidence, missing questions, reasons), so a clean sheet never walks a tree.
         var evaluator: Evaluator?
         var answers: [Answer?]?
         var result: [RuleOutcome] = []
-        for (index, rule) in rules.enumerated() {
+        for index in order ?? Array(rules.indices) {
+            let rule = rules[index]
             guard let decided = decisions[index] else { continue }
             if decided == .passed && !wanted.contains(.passed) {
                 #if DEBUG

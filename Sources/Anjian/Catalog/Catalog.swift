@@ -49,6 +49,8 @@ public struct Catalog: Sendable {
     let includeClosure: [String: Set<String>]
     /// The conditions compiled for deciding outcomes without the tree walker.
     let plan: DecisionPlan
+    /// Rule indices in the order of their ids, the order reports list rules in.
+    let idOrder: [Int]
 
     init(checklists: [Checklist], departments: DepartmentDirectory, warnings: [Diagnostic], questions: [Question],
          askIf: [Program?], facts: [Fact], factPrograms: [Program], rules: [Rule], rulePrograms: [Program],
@@ -76,6 +78,7 @@ public struct Catalog: Sendable {
         slotByName = slots
         questionNames = questions.map(\.qualifiedName)
         checklistByID = Dictionary(uniqueKeysWithValues: checklists.map { ($0.id, $0) })
+        idOrder = rules.indices.sorted { rules[$0].id < rules[$1].id }
         plan = DecisionPlanCompiler.compile(questions: questions, askIf: askIf, factPrograms: factPrograms, rules: rules,
                                             rulePrograms: rulePrograms, checklists: checklists.map(\.id))
     }

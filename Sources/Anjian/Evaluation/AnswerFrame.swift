@@ -6,8 +6,9 @@ struct AnswerFrame: Sendable {
     /// `slotCount` words of value bits, then one ``PlanCell`` status byte per slot.
     private(set) var storage: [UInt64]
     let slotCount: Int
-    /// Per checklist of the plan's ``DecisionPlan/checklistIDs`` (plus a sentinel): selected or not.
-    private(set) var selected: [Bool]
+    /// Per checklist of the plan's ``DecisionPlan/checklistIDs`` (plus a sentinel): 0xFF when
+    /// selected, else 0, a mask so that deciding a rule of an unselected checklist is one `&`.
+    private(set) var selected: [UInt8]
     private(set) var inspectionDay: Int
     /// The plan's checklist ids, shared, so that a changed inspection can be re-selected.
     private let checklistIDs: [String]
@@ -49,9 +50,9 @@ struct AnswerFrame: Sendable {
     /// Follows a change of the sheet's inspection (date, checklists).
     mutating func select(_ inspection: Inspection) {
         inspectionDay = inspection.date.dayNumber
-        var selected = [Bool](repeating: false, count: checklistIDs.count + 1)
+        var selected = [UInt8](repeating: 0, count: checklistIDs.count + 1)
         for id in inspection.checklists {
-            if let i = checklistIDs.firstIndex(of: id) { selected[i] = true }
+            if let i = checklistIDs.firstIndex(of: id) { selected[i] = 0xFF }
         }
         self.selected = selected
     }
