@@ -8,12 +8,40 @@ public struct Decisions: Sendable {
 
     init(codes: [UInt8]) {
         self.codes = codes
+        // NOTE: counted sixteen codes at a time; a loop over bytes cost a tenth of deciding them.
         var tally = (fired: 0, passed: 0, undetermined: 0, notApplicable: 0)
-        for c in codes {
-            tally.fired += c == Self.fired ? 1 : 0
-            tally.passed += c == Self.passed ? 1 : 0
-            tally.undetermined += c == Self.undetermined ? 1 : 0
-            tally.notApplicable += c == Self.notApplicable ? 1 : 0
+        codes.withUnsafeBytes { raw in
+            var i = 0
+            while i < raw.count {
+                // Lanes count at most 255 each before they are added up.
+                var fired = SIMD16<UInt8>(), passed = fired, undetermined = fired, notApplicable = fired
+                let one = SIMD16<UInt8>(repeating: 1), zero = SIMD16<UInt8>()
+                var rounds = 0
+                while i + 16 <= raw.count && rounds < 255 {
+                    let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                    fired &+= zero.replacing(with: one, where: v .== SIMD16(repeating: Self.fired))
+                    passed &+= zero.replacing(with: one, where: v .== SIMD16(repeating: Self.passed))
+                    undetermined &+= zero.replacing(with: one, where: v .== SIMD16(repeating: Self.undetermined))
+                    notApplicable &+= zero.replacing(with: one, where: v .== SIMD16(repeating: Self.notApplicable))
+                    i += 16
+                    rounds += 1
+                }
+                func sum(_ v: SIMD16<UInt8>) -> Int { (0..<16).reduce(0) { $0 + Int(v[$1]) } }
+                tally.fired += sum(fired)
+                tally.passed += sum(passed)
+                tally.undetermined += sum(undetermined)
+                tally.notApplicable += sum(notApplicable)
+                if rounds < 255 {
+                    while i < raw.count {
+                        let c = raw[i]
+                        tally.fired += c == Self.fired ? 1 : 0
+                        tally.passed += c == Self.passed ? 1 : 0
+                        tally.undetermined += c == Self.undetermined ? 1 : 0
+                        tally.notApplicable += c == Self.notApplicable ? 1 : 0
+                        i += 1
+                    }
+                }
+            }
         }
         self.tally = tally
     }

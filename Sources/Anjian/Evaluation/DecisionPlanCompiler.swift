@@ -11,6 +11,7 @@ struct DecisionPlanCompiler {
     private var gates: [Int32?]
     /// Swept leaves already made, by what they test.
     private var leafRegisters: [LeafKey: Int32] = [:]
+    private var leaves: [(test: PlanOperand, register: Int32)] = []
 
     private struct LeafKey: Hashable {
         var test: PlanOperand.Test
@@ -32,14 +33,8 @@ struct DecisionPlanCompiler {
             compiler.plan.ruleChecklists.append(checklistIndex[rule.checklist] ?? Int32(compiler.plan.checklistIDs.count))
         }
         // Leaves grouped by test, so that the sweep's branch on the test is taken the same way in runs.
-        compiler.plan.sweep.leaves.sort { ($0.test.test.rawValue, $0.test.operation.rawValue, $0.register) < ($1.test.test.rawValue, $1.test.operation.rawValue, $1.register) }
-        for (i, leaf) in compiler.plan.sweep.leaves.enumerated() {
-            if let last = compiler.plan.sweep.leafGroups.last, last.test == leaf.test.test, last.operation == leaf.test.operation {
-                compiler.plan.sweep.leafGroups[compiler.plan.sweep.leafGroups.count - 1].end = i + 1
-            } else {
-                compiler.plan.sweep.leafGroups.append(SweepLeafGroup(test: leaf.test.test, operation: leaf.test.operation, start: i, end: i + 1))
-            }
-        }
+        compiler.groupLeaves()
+        compiler.levelSteps()
         compiler.plan.sweep.coversAllRules = !compiler.plan.sweep.ruleRegisters.contains(-1)
         compiler.plan.factRoots = compiler.facts.map { $0?.root ?? -1 }
         // Sentinels, so that no array handed to the runner is ever empty.
@@ -211,7 +206,7 @@ struct DecisionPlanCompiler {
             if let register = leafRegisters[key] { return register }
             let register = newRegister()
             leafRegisters[key] = register
-            plan.sweep.leaves.append(SweepLeaf(test: test, register: register))
+            leaves.append((test, register))
             return register
         }
     }
@@ -224,6 +219,35 @@ struct DecisionPlanCompiler {
         default:
             registers.append(sweep(program, negated: negated))
         }
+    }
+
+    /// Lays the leaves out grouped by test, operator and negation, so that the sweep's loop per
+    /// group never branches on what a leaf tests.
+    private mutating func groupLeaves() {
+        func key(_ t: PlanOperand) -> (UInt8, UInt8, Bool) { (t.test.rawValue, t.operation.rawValue, t.negated) }
+        leaves.sort { (key($0.test).0, key($0.test).1, key($0.test).2 ? 1 : 0, $0.test.slot, $0.register) < (key($1.test).0, key($1.test).1, key($1.test).2 ? 1 : 0, $1.test.slot, $1.register) }
+        for (i, leaf) in leaves.enumerated() {
+            plan.sweep.leaves.append(SweepLeaf(k: leaf.test.k, slot: leaf.test.slot, register: leaf.register))
+            if let last = plan.sweep.leafGroups.last, (last.test.rawValue, last.operation.rawValue, last.negated) == key(leaf.test) {
+                plan.sweep.leafGroups[plan.sweep.leafGroups.count - 1].end = i + 1
+            } else {
+                plan.sweep.leafGroups.append(SweepLeafGroup(test: leaf.test.test, operation: leaf.test.operation, negated: leaf.test.negated, start: i, end: i + 1))
+            }
+        }
+    }
+
+    /// Orders the steps by depth, those over leaves only first: a step then rarely reads the
+    /// register the step just before it wrote, so steps overlap instead of waiting on each other.
+    private mutating func levelSteps() {
+        var level = [Int](repeating: 0, count: plan.sweep.registerCount)
+        for step in plan.sweep.steps {
+            let o = step.operands
+            level[Int(step.register)] = 1 + max(level[Int(o.0)], level[Int(o.1)], level[Int(o.2)], level[Int(o.3)])
+        }
+        // NOTE: emission order already has operands first; a stable sort by level keeps that.
+        plan.sweep.steps = plan.sweep.steps.enumerated()
+            .sorted { (level[Int($0.element.register)], $0.offset) < (level[Int($1.element.register)], $1.offset) }
+            .map(\.element)
     }
 
     /// Steps of four operands for a chain of any length (exact: `&&` and `||` are associative).

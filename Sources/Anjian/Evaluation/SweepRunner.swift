@@ -6,11 +6,12 @@ extension SweepPlan {
         leaves.withUnsafeBufferPointer { leaves in
             for group in leafGroups {
                 /// One group's loop, specialized for its test so that no leaf branches on its kind.
-                @inline(__always) func sweep(_ holds: (UInt64, PlanOperand) -> Bool) {
+                @inline(__always) func sweep(_ holds: (UInt64, UInt64) -> Bool) {
+                    let negated = group.negated
                     for leaf in leaves[group.start..<group.end] {
-                        let slot = Int(leaf.test.slot)
+                        let slot = Int(leaf.slot)
                         let status = states[slot]
-                        let result = holds(bits[slot], leaf.test) != leaf.test.negated
+                        let result = holds(bits[slot], leaf.k) != negated
                         let decided = Self.false &- unsafeBitCast(result, to: UInt8.self)
                         // All ones when answered, else zero; PlanCell statuses 1, 2, 4 become the flags 4, 8, 16.
                         let answered = UInt8(truncatingIfNeeded: (Int(status) &- 1) >> 8)
@@ -18,21 +19,22 @@ extension SweepPlan {
                     }
                 }
                 switch (group.test, group.operation) {
-                case (.int, .equal), (.bits, .equal): sweep { $0 == $1.k }
-                case (.int, .notEqual), (.bits, .notEqual): sweep { $0 != $1.k }
-                case (.int, .less): sweep { Int64(bitPattern: $0) < Int64(bitPattern: $1.k) }
-                case (.int, .lessEqual): sweep { Int64(bitPattern: $0) <= Int64(bitPattern: $1.k) }
-                case (.int, .greater): sweep { Int64(bitPattern: $0) > Int64(bitPattern: $1.k) }
-                case (.int, .greaterEqual): sweep { Int64(bitPattern: $0) >= Int64(bitPattern: $1.k) }
-                case (.double, .equal): sweep { Double(bitPattern: $0) == Double(bitPattern: $1.k) }
-                case (.double, .notEqual): sweep { Double(bitPattern: $0) != Double(bitPattern: $1.k) }
-                case (.double, .less): sweep { Double(bitPattern: $0) < Double(bitPattern: $1.k) }
-                case (.double, .lessEqual): sweep { Double(bitPattern: $0) <= Double(bitPattern: $1.k) }
-                case (.double, .greater): sweep { Double(bitPattern: $0) > Double(bitPattern: $1.k) }
-                case (.double, .greaterEqual): sweep { Double(bitPattern: $0) >= Double(bitPattern: $1.k) }
+                case (.int, .equal), (.bits, .equal): sweep { $0 == $1 }
+                case (.int, .notEqual), (.bits, .notEqual): sweep { $0 != $1 }
+                case (.int, .less): sweep { Int64(bitPattern: $0) < Int64(bitPattern: $1) }
+                case (.int, .lessEqual): sweep { Int64(bitPattern: $0) <= Int64(bitPattern: $1) }
+                case (.int, .greater): sweep { Int64(bitPattern: $0) > Int64(bitPattern: $1) }
+                case (.int, .greaterEqual): sweep { Int64(bitPattern: $0) >= Int64(bitPattern: $1) }
+                case (.double, .equal): sweep { Double(bitPattern: $0) == Double(bitPattern: $1) }
+                case (.double, .notEqual): sweep { Double(bitPattern: $0) != Double(bitPattern: $1) }
+                case (.double, .less): sweep { Double(bitPattern: $0) < Double(bitPattern: $1) }
+                case (.double, .lessEqual): sweep { Double(bitPattern: $0) <= Double(bitPattern: $1) }
+                case (.double, .greater): sweep { Double(bitPattern: $0) > Double(bitPattern: $1) }
+                case (.double, .greaterEqual): sweep { Double(bitPattern: $0) >= Double(bitPattern: $1) }
                 default:
                     // Set tests and size comparisons: PlanOperand.holds, whose switch goes the same way throughout the group.
-                    sweep { $1.holds($0) != $1.negated }
+                    let test = PlanOperand(test: group.test, operation: group.operation, slot: 0)
+                    sweep { var t = test; t.k = $1; return t.holds($0) }
                 }
             }
         }
