@@ -46,6 +46,10 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(catalog.evaluate(sheet)) }
     }
 
+    Benchmark("decide one sheet (outcomes only, compiled plan)", configuration: .init(metrics: [.wallClock, .mallocCountTotal, .throughput])) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(catalog.decide(sheet)) }
+    }
+
     let report = catalog.evaluate(sheet)
     for format in ReportFormat.allCases {
         Benchmark("render report as \(format.rawValue)", configuration: .init(metrics: [.wallClock, .mallocCountTotal])) { benchmark in

@@ -24,9 +24,11 @@ let compileMs = Double(DispatchTime.now().uptimeNanoseconds - compileStart) / 1e
 
 let ndjson = try String(contentsOf: root.appendingPathComponent("anjian-answers.ndjson"), encoding: .utf8)
 var sheets: [AnswerSheet] = []
-for (index, line) in ndjson.split(separator: "\n").enumerated() {
+let ndjsonPath = root.appendingPathComponent("anjian-answers.ndjson").relativePath
+for (index, line) in ndjson.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
     do {
-        sheets.append(try AnswerSheet(bytes: Array(line.utf8), path: "anjian-answers.ndjson:\(index + 1)", for: catalog))
+        // Located as `evaluate` locates a stream's documents: file, line in the stream, column.
+        sheets.append(try AnswerSheet(bytes: Array(line.utf8), path: ndjsonPath, firstLine: index + 1, for: catalog))
     } catch {
         FileHandle.standardError.write(Data((error.description + "\n").utf8))
         exit(2)

@@ -78,6 +78,20 @@ extension Catalog {
         return decide(sheet, AnswerFrame(answers: sheet.answers(for: self), inspection: sheet.inspection, plan: plan))
     }
 
+    /// The sweep's registers for a sheet, from which a fired rule's evidence is read; nil when the
+    /// sheet is decided by the ``Evaluator`` alone.
+    func sweptRegisters(_ sheet: AnswerSheet) -> [UInt8]? {
+        let frame = sheet.catalogID == id ? sheet.frame : AnswerFrame(answers: sheet.answers(for: self), inspection: sheet.inspection, plan: plan)
+        guard frame.isPlanned else { return nil }
+        var registers = [UInt8](repeating: 0, count: max(2, plan.sweep.registerCount))
+        frame.storage.withUnsafeBufferPointer { storage in
+            let bits = storage.baseAddress!
+            let states = UnsafeRawPointer(bits + frame.slotCount).assumingMemoryBound(to: UInt8.self)
+            registers.withUnsafeMutableBufferPointer { plan.sweep.run(states: states, bits: bits, registers: $0.baseAddress!) }
+        }
+        return registers
+    }
+
     private func decide(_ sheet: AnswerSheet, _ frame: AnswerFrame) -> Decisions {
         var codes = [UInt8](repeating: 0, count: rules.count)
         var fallback: Evaluator?

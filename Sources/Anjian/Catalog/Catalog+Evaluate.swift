@@ -75,11 +75,33 @@ extension Catalog {
         // (evidence, missing questions, reasons), so a clean sheet never walks a tree.
         var evaluator: Evaluator?
         var answers: [Answer?]?
+        var registers: [UInt8]??
         var result: [RuleOutcome] = []
+        let sweep = plan.sweep
+        let firedEvidence = wanted.contains(.fired), passedEvidence = wanted.contains(.passed)
         for index in order ?? Array(rules.indices) {
             let rule = rules[index]
             guard let decided = decisions[index] else { continue }
-            if decided == .passed && !wanted.contains(.passed) {
+            let register = sweep.ruleRegisters[index]
+            if decided == .fired, register >= 0 {
+                // A swept rule's evidence is read off the sweep, without walking its tree.
+                if registers == nil { registers = sweptRegisters(sheet) }
+                if let registers = registers! {
+                    if answers == nil { answers = sheet.answers(for: self) }
+                    var slots: [Int] = []
+                    if firedEvidence { sweep.evidence(of: register, registers, into: &slots) }
+                    let evidence = firedEvidence ? self.evidence(slots, answers!) : []
+                    #if DEBUG
+                    if evaluator == nil { evaluator = Evaluator(catalog: self, sheet: sheet) }
+                    let (value, walked) = evaluator!.rule(index)
+                    assert(Self.code(value) == Decisions.fired, "plan and evaluator disagree on \(rule.id)")
+                    assert(!firedEvidence || self.evidence(walked, answers!) == evidence, "sweep and evaluator gather other evidence for \(rule.id)")
+                    #endif
+                    result.append(RuleOutcome(rule: rule, outcome: .fired, evidence: evidence, missing: [], reason: nil))
+                    continue
+                }
+            }
+            if decided == .passed && !passedEvidence {
                 #if DEBUG
                 if evaluator == nil { evaluator = Evaluator(catalog: self, sheet: sheet) }
                 assert(Self.code(evaluator!.rule(index).0) == Decisions.passed, "plan and evaluator disagree on \(rule.id)")

@@ -173,6 +173,10 @@ struct SweepPlan: Sendable {
     var outcomeCodes: [UInt8] = (0..<32).map { Catalog.code(sweep: UInt8($0)) }
     /// Per rule, the register holding its outcome; -1 when the rule is not swept.
     var ruleRegisters: [Int32] = []
+    /// Per register: the answer slot of the leaf that writes it, else -1.
+    var registerSlots: [Int32] = []
+    /// Per register: the index in ``steps`` of the step that writes it, else -1.
+    var registerSteps: [Int32] = []
     /// Every rule is swept: ``DecisionRunner`` is not needed.
     var coversAllRules = false
 }

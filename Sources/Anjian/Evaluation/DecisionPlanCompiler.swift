@@ -35,6 +35,10 @@ struct DecisionPlanCompiler {
         // Leaves grouped by test, so that the sweep's branch on the test is taken the same way in runs.
         compiler.groupLeaves()
         compiler.levelSteps()
+        compiler.plan.sweep.registerSlots = Array(repeating: -1, count: compiler.plan.sweep.registerCount)
+        compiler.plan.sweep.registerSteps = Array(repeating: -1, count: compiler.plan.sweep.registerCount)
+        for leaf in compiler.plan.sweep.leaves { compiler.plan.sweep.registerSlots[Int(leaf.register)] = leaf.slot }
+        for (i, step) in compiler.plan.sweep.steps.enumerated() { compiler.plan.sweep.registerSteps[Int(step.register)] = Int32(i) }
         compiler.plan.sweep.coversAllRules = !compiler.plan.sweep.ruleRegisters.contains(-1)
         compiler.plan.factRoots = compiler.facts.map { $0?.root ?? -1 }
         // Sentinels, so that no array handed to the runner is ever empty.

@@ -51,6 +51,29 @@ extension SweepPlan {
         }
     }
 
+    /// The slots whose answers made register `register` true, as ``Evaluator`` gathers evidence:
+    /// every operand of a true `&&`, the first true operand of a true `||` (the others were not
+    /// needed), in the order the rule writes them.
+    func evidence(of register: Int32, _ registers: [UInt8], into slots: inout [Int]) {
+        let slot = registerSlots[Int(register)]
+        if slot >= 0 {
+            slots.append(Int(slot))
+            return
+        }
+        let index = registerSteps[Int(register)]
+        guard index >= 0 else { return }  // the neutral registers
+        let step = steps[Int(index)]
+        let o = step.operands
+        for operand in [o.0, o.1, o.2, o.3] where operand > 1 {
+            if step.table == 32 {
+                evidence(of: operand, registers, into: &slots)
+            } else if registers[Int(operand)] == Self.true {
+                evidence(of: operand, registers, into: &slots)
+                return
+            }
+        }
+    }
+
     /// ``combine(_:all:)`` for every set of flags: `||` at 0..<32, `&&` at 32..<64.
     static let combinationTable: [UInt8] = (0..<64).map { combine(UInt8($0 & 31), all: $0 >= 32) }
 
