@@ -64,14 +64,21 @@ enum FuzzTarget: String, CaseIterable, Sendable {
                   - {id: F-002, title: 规则, when: "fired(\\"F-001\\") || f", severity: general, basis: 依据, remedy: 整改, deadline_days: 1, source: 二(三)6}
                 """
             guard let catalog = try? Catalog(files: [("departments.yaml", Self.departments), ("fuzz.yaml", Array(file.utf8))]) else { return }
-            let answers = """
-                anjian-answers: 1
-                enterprise: {name: 模糊}
-                inspection: {date: 2021-04-12, checklists: [fuzz]}
-                answers: {fuzz: {a: true, n: 3, x: 1.5, k: 甲, m: [乙], d: 2021-04-01, s: 文字}}
-                """
-            if let sheet = try? AnswerSheet(bytes: Array(answers.utf8), path: "a.yaml", for: catalog) {
-                _ = catalog.evaluate(sheet).json()
+            // NOTE: a full sheet, one with answers missing and 不适用, and an empty one, so that the
+            // compiled plan meets every three-valued case; debug builds (the fuzzing build) assert
+            // that it decides each rule, and gathers each finding's evidence, as the tree walker does.
+            for given in ["{a: true, n: 3, x: 1.5, k: 甲, m: [乙], d: 2021-04-01, s: 文字}",
+                          "{a: 不适用, n: 0, k: 不适用, m: [], d: 2021-05-01}", "{}"] {
+                let answers = """
+                    anjian-answers: 1
+                    enterprise: {name: 模糊}
+                    inspection: {date: 2021-04-12, checklists: [fuzz]}
+                    answers: {fuzz: \(given)}
+                    """
+                if let sheet = try? AnswerSheet(bytes: Array(answers.utf8), path: "a.yaml", for: catalog) {
+                    _ = catalog.evaluate(sheet).json()
+                    _ = catalog.outcomes(sheet)
+                }
             }
         case .answers:
             guard let catalog = Self.shipped, let sheet = try? AnswerSheet(bytes: bytes, path: "fuzz.yaml", for: catalog) else { return }
