@@ -5,7 +5,7 @@ extension CLI {
     /// Runs the binary with `input` on standard input.
     static func run(_ arguments: [String], stdin input: String) throws -> Result {
         let file = try temporaryDirectory().appendingPathComponent("stdin")
-        try input.write(to: file, atomically: true, encoding: .utf8)
+        try input.write(to: file, atomically: false, encoding: .utf8)
         return try run(arguments, stdin: file)
     }
 
@@ -46,7 +46,7 @@ extension CLI {
     func ndjsonFile() throws {
         let good = "{\"anjian-answers\": 1, \"enterprise\": {\"name\": \"甲\", \"sector\": \"gas\"}, \"inspection\": {\"date\": \"2021-04-12\", \"checklists\": [\"gas\"]}, \"answers\": {\"gas\": {\"license_valid\": false}}}"
         let file = try CLI.temporaryDirectory().appendingPathComponent("sets.ndjson")
-        try (good + "\n\n" + good + "\n").write(to: file, atomically: true, encoding: .utf8)
+        try (good + "\n\n" + good + "\n").write(to: file, atomically: false, encoding: .utf8)
         let r = try CLI.run(["evaluate", file.path, "--format", "json"])
         #expect(r.status == 0)
         #expect(r.stdout.split(separator: "\n").count == 2)
@@ -68,9 +68,9 @@ extension CLI {
     func badFilesInFolder() throws {
         let dir = try CLI.temporaryDirectory()
         try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Examples/gas-station.yaml"), to: dir.appendingPathComponent("a.yaml"))
-        try "anjian-answers: 1\nanswers: [unclosed\n".write(to: dir.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
+        try "anjian-answers: 1\nanswers: [unclosed\n".write(to: dir.appendingPathComponent("b.yaml"), atomically: false, encoding: .utf8)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("c.yaml"), withIntermediateDirectories: true)
-        try "not yaml at all".write(to: dir.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        try "not yaml at all".write(to: dir.appendingPathComponent("notes.txt"), atomically: false, encoding: .utf8)
         try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Examples/gas-clean.yaml"), to: dir.appendingPathComponent("d.yaml"))
         let r = try CLI.run(["evaluate", dir.path, "--format", "json"])
         #expect(r.status == 2)
@@ -131,7 +131,7 @@ extension CLI {
         var text = try String(contentsOf: CLI.root.appendingPathComponent("Examples/gas-station.yaml"), encoding: .utf8)
         text = text.replacingOccurrences(of: "date: 2021-04-20", with: "date: 2021-05-20").replacingOccurrences(of: "license_valid: false", with: "license_valid: true")
         let answers = dir.appendingPathComponent("again.yaml")
-        try text.write(to: answers, atomically: true, encoding: .utf8)
+        try text.write(to: answers, atomically: false, encoding: .utf8)
         #expect(try CLI.run(["evaluate", answers.path, "--format", "json", "--output", new]).status == 0)
         let r = try CLI.run(["diff", old, new, "--format", "json", "--fail-on", "overdue"])
         #expect(r.status == 1)
@@ -139,7 +139,7 @@ extension CLI {
         let summary = try #require(object["summary"] as? [String: Int])
         #expect(summary["rectified"] == 1 && summary["new"] == 0 && (summary["overdue"] ?? 0) > 0)
         let bad = dir.appendingPathComponent("bad.ndjson")
-        try "{\"anjian-report\": 7}\n".write(to: bad, atomically: true, encoding: .utf8)
+        try "{\"anjian-report\": 7}\n".write(to: bad, atomically: false, encoding: .utf8)
         let versioned = try CLI.run(["summarize", bad.path])
         #expect(versioned.status == 2 && versioned.stderr.contains("bad.ndjson:1:1: error[report.version]"))
     }
@@ -152,7 +152,7 @@ extension CLI {
         let source = try Data(contentsOf: CLI.root.appendingPathComponent("Examples/gas-station.yaml"))
         for i in 0..<1500 { try source.write(to: inputs.appendingPathComponent(String(format: "%05d.yaml", i))) }
         let out = dir.appendingPathComponent("report.ndjson")
-        try "OLD\n".write(to: out, atomically: true, encoding: .utf8)
+        try "OLD\n".write(to: out, atomically: false, encoding: .utf8)
         let p = Process()
         p.executableURL = CLI.binary
         p.arguments = ["evaluate", inputs.path, "--format", "json", "--output", out.path]

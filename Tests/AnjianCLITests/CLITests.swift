@@ -37,8 +37,16 @@ struct CLI {
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// One folder per test process, removed when the process ends, so that runs leave nothing in /tmp.
+    static let temporaryRoot: URL = {
+        atexit {
+            try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("anjian-cli-tests-\(getpid())"))
+        }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("anjian-cli-tests-\(getpid())")
+    }()
+
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("anjian-cli-\(UUID().uuidString)")
+        let url = temporaryRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -71,7 +79,7 @@ struct CLI {
     func ndjson() throws {
         let dir = try CLI.temporaryDirectory()
         let bad = dir.appendingPathComponent("bad.yaml")
-        try "anjian-answers: 1\nanswers: [unclosed\n".write(to: bad, atomically: true, encoding: .utf8)
+        try "anjian-answers: 1\nanswers: [unclosed\n".write(to: bad, atomically: false, encoding: .utf8)
         let r = try CLI.run(["evaluate", "Examples/gas-station.yaml", bad.path, "Examples/tourism-compliant.yaml", "--format", "json"])
         #expect(r.status == 2)
         let lines = r.stdout.split(separator: "\n")
@@ -145,7 +153,7 @@ struct CLI {
             remedy: 整改
             deadline_days: 7
             source: 二(三)6
-        """.write(to: dir.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        """.write(to: dir.appendingPathComponent("broken.yaml"), atomically: false, encoding: .utf8)
         let r = try CLI.run(["lint", "--rules", dir.path])
         #expect(r.status == 2)
         #expect(r.stderr.contains("broken.yaml:13:19: error[expr.type-mismatch]"))
@@ -237,7 +245,7 @@ extension CLI {
                     expect: {T-001: fired}
                 """,
         ]
-        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: false, encoding: .utf8) }
         return dir
     }
 
@@ -250,7 +258,7 @@ extension CLI {
             inspection: {date: 2021-04-12, inspector: 测试}
             answers:
               t: \(body)
-            """.write(to: url, atomically: true, encoding: .utf8)
+            """.write(to: url, atomically: false, encoding: .utf8)
         return url.path
     }
 
@@ -259,7 +267,7 @@ extension CLI {
         let dir = try rules()
         try String(contentsOf: dir.appendingPathComponent("t.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "    severity: general", with: "    serverity: general")
-            .write(to: dir.appendingPathComponent("t.yaml"), atomically: true, encoding: .utf8)
+            .write(to: dir.appendingPathComponent("t.yaml"), atomically: false, encoding: .utf8)
         let prefix = "t.yaml:15:5: error[decode.unknown-field]: "
         let chinese = prefix + "规则中有未知字段 'serverity'；是否应为 'severity'？"
         let english = prefix + "unknown field 'serverity' in rule; did you mean 'severity'?"
@@ -292,7 +300,7 @@ extension CLI {
         let good = try answers("{flag: true}", name: "good.yaml")
         let half = try answers("{}", name: "half.yaml")
         let bad = try CLI.temporaryDirectory().appendingPathComponent("bad.yaml")
-        try "anjian-answers: 1\nanswers: [unclosed\n".write(to: bad, atomically: true, encoding: .utf8)
+        try "anjian-answers: 1\nanswers: [unclosed\n".write(to: bad, atomically: false, encoding: .utf8)
 
         let lint = try CLI.run(["lint", "--rules", dir.path, "--lang", "zh"], environment: [:])
         #expect(lint.status == 0)

@@ -61,7 +61,7 @@ import Testing
         for (file, generated) in [("rules.schema.json", generator.rules()), ("answers.schema.json", generator.answers([]))] {
             let url = repositoryRoot.appendingPathComponent("Rules/schema").appendingPathComponent(file)
             if ProcessInfo.processInfo.environment["ANJIAN_UPDATE_GOLDEN"] == "1" {
-                try generated.write(to: url, atomically: true, encoding: .utf8)
+                try generated.write(to: url, atomically: false, encoding: .utf8)
             }
             let committed = try String(contentsOf: url, encoding: .utf8)
             #expect(committed == generated, "Rules/schema/\(file) is stale: run anjian schema … > Rules/schema/\(file)")
@@ -125,7 +125,8 @@ import Testing
 @Suite struct RuleTestRunnerTests {
     private func suite(_ text: String, catalog: Catalog) throws -> RuleTestSuite {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("anjian-suite-\(UUID().uuidString).yaml")
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        try text.write(to: url, atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
         return try RuleTestSuite(contentsOf: url, displayPath: "tests/t.yaml", for: catalog)
     }
 

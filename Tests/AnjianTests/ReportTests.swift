@@ -14,7 +14,7 @@ import Testing
     private func golden(_ name: String, _ ext: String, actual: String) throws {
         let url = repositoryRoot.appendingPathComponent("Examples").appendingPathComponent(name.replacingSuffix(".yaml", with: ext))
         if ProcessInfo.processInfo.environment["ANJIAN_UPDATE_GOLDEN"] == "1" {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
+            try actual.write(to: url, atomically: false, encoding: .utf8)
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
         #expect(actual == expected, "\(url.lastPathComponent) differs; run with ANJIAN_UPDATE_GOLDEN=1 and review the diff")
