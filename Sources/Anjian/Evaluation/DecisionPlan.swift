@@ -104,8 +104,6 @@ enum PlanOp: UInt8, Sendable {
     case negateInt, negateDouble, toDouble, toInt
     /// Compare `a` with `b`: both ints, both doubles, int with double, double with int, or equal bits.
     case compareInt, compareDouble, compareIntDouble, compareDoubleInt, compareBits
-    /// Compare slot `a` (ungated) with the constant `k`: the fused form of the common leaf.
-    case compareSlotInt, compareSlotDouble, compareSlotBits
     case arithmeticInt, arithmeticDouble
     /// Choice `a` is one of the choice indices set in `k`.
     case choiceInMask

@@ -130,6 +130,7 @@ struct DecisionPlanCompiler {
             guard let (x, xk) = compile(c), xk == .bool, let (y, yk) = compile(a), let (z, zk) = compile(b), yk == zk else { return nil }
             return (emit(PlanNode(op: .conditional, a: x, b: y, c: z)), yk)
         case .compare(let op, let a, let b):
+            if let leaf = leafNode(program) { return leaf }
             return compare(Self.operation(op), a, b)
         case .arithmetic(let op, let a, let b):
             guard let operation = Self.operation(op), let (x, xk) = compile(a), let (y, yk) = compile(b), xk == yk else { return nil }
@@ -140,6 +141,7 @@ struct DecisionPlanCompiler {
             default: return nil
             }
         case .contains(let element, let list):
+            if let leaf = leafNode(program) { return leaf }
             return contains(element, list)
         case .size(let p):
             guard let (x, kind) = compile(p), case .multi = kind else { return nil }
@@ -276,6 +278,15 @@ struct DecisionPlanCompiler {
         return Int32(plan.sweep.registerCount - 1)
     }
 
+    /// A leaf test outside an `&&` / `||` chain, as a chain of one: the runner then tests it in place,
+    /// with the same code as a chain's leaves, rather than through a node per operand.
+    private mutating func leafNode(_ program: Program) -> (Int32, PlanKind)? {
+        guard let leaf = leaf(program) else { return nil }
+        plan.operands.append(leaf)
+        let end = Int32(plan.operands.count)
+        return (emit(PlanNode(op: .all, b: end - 1, c: end)), .bool)
+    }
+
     /// A boolean test of one ungated answer slot against constants, if `program` is one.
     private func leaf(_ program: Program) -> PlanOperand? {
         switch program {
@@ -368,22 +379,6 @@ struct DecisionPlanCompiler {
         // A choice against a quoted choice compares indices; the literal may come on either side.
         if case .constant(.string(let text)) = b { return compareChoice(operation, a, text) }
         if case .constant(.string(let text)) = a { return compareChoice(operation, b, text) }
-        // The common leaf `slot op constant` is one node.
-        if let slot = plainSlot(a), case .constant(let value) = b {
-            let kind = plan.slotKinds[Int(slot)]
-            switch (kind, value) {
-            case (.int, .int(let i)):
-                return (emit(PlanNode(op: .compareSlotInt, operation: operation, a: slot, k: UInt64(bitPattern: Int64(i)))), .bool)
-            case (.double, .double(let d)):
-                return (emit(PlanNode(op: .compareSlotDouble, operation: operation, a: slot, k: d.bitPattern)), .bool)
-            case (.double, .int(let i)):
-                // NOTE: the Evaluator converts the int to a double too, so this is the same test.
-                return (emit(PlanNode(op: .compareSlotDouble, operation: operation, a: slot, k: Double(i).bitPattern)), .bool)
-            case (.bool, .bool(let v)) where equality:
-                return (emit(PlanNode(op: .compareSlotBits, operation: operation, a: slot, k: v ? 1 : 0)), .bool)
-            default: break
-            }
-        }
         guard let (x, xk) = compile(a), let (y, yk) = compile(b) else { return nil }
         let op: PlanOp
         switch (xk, yk) {
@@ -399,14 +394,8 @@ struct DecisionPlanCompiler {
     }
 
     private mutating func compareChoice(_ operation: PlanOperation, _ subject: Program, _ text: String) -> (Int32, PlanKind)? {
-        guard operation == .equal || operation == .notEqual else { return nil }
-        let index: UInt64
-        if let slot = plainSlot(subject), case .choice(let choices) = plan.slotKinds[Int(slot)] {
-            index = choices.firstIndex(of: text).map { UInt64($0) } ?? .max
-            return (emit(PlanNode(op: .compareSlotBits, operation: operation, a: slot, k: index)), .bool)
-        }
-        guard let (x, kind) = compile(subject), case .choice(let choices) = kind else { return nil }
-        index = choices.firstIndex(of: text).map { UInt64($0) } ?? .max
+        guard operation == .equal || operation == .notEqual, let (x, kind) = compile(subject), case .choice(let choices) = kind else { return nil }
+        let index = choices.firstIndex(of: text).map { UInt64($0) } ?? .max
         return (emit(PlanNode(op: .compareBits, operation: operation, a: x, b: constant(index))), .bool)
     }
 

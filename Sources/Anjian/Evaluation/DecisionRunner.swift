@@ -107,18 +107,6 @@ struct DecisionRunner {
             case .compareDoubleInt: return .bool(Self.holds(node.operation, x.double, Double(y.int)))
             default: return .bool((x.bits == y.bits) == (node.operation == .equal))
             }
-        case .compareSlotInt:
-            let status = states[Int(node.a)]
-            guard status == PlanCell.ok else { return PlanCell(status: status, bits: 0) }
-            return .bool(Self.holds(node.operation, Int(Int64(bitPattern: bits[Int(node.a)])), Int(Int64(bitPattern: node.k))))
-        case .compareSlotDouble:
-            let status = states[Int(node.a)]
-            guard status == PlanCell.ok else { return PlanCell(status: status, bits: 0) }
-            return .bool(Self.holds(node.operation, Double(bitPattern: bits[Int(node.a)]), Double(bitPattern: node.k)))
-        case .compareSlotBits:
-            let status = states[Int(node.a)]
-            guard status == PlanCell.ok else { return PlanCell(status: status, bits: 0) }
-            return .bool((bits[Int(node.a)] == node.k) == (node.operation == .equal))
         case .arithmeticInt:
             let x = eval(Int(node.a)), y = eval(Int(node.b))
             let flags = x.status | y.status
