@@ -74,25 +74,27 @@ extension Catalog {
     /// through the compiled plan: the fast path for batch counts and for the report's skeleton.
     /// Pure and thread-safe; exactly the outcomes ``outcomes(_:)`` gives.
     public func decide(_ sheet: AnswerSheet) -> Decisions {
-        if sheet.catalogID == id { return decide(sheet, sheet.frame) }
-        return decide(sheet, AnswerFrame(answers: sheet.answers(for: self), inspection: sheet.inspection, plan: plan))
-    }
-
-    /// The sweep's registers for a sheet, from which a fired rule's evidence is read; nil when the
-    /// sheet is decided by the ``Evaluator`` alone.
-    func sweptRegisters(_ sheet: AnswerSheet) -> [UInt8]? {
-        let frame = sheet.catalogID == id ? sheet.frame : AnswerFrame(answers: sheet.answers(for: self), inspection: sheet.inspection, plan: plan)
-        guard frame.isPlanned else { return nil }
-        var registers = [UInt8](repeating: 0, count: max(2, plan.sweep.registerCount))
-        frame.storage.withUnsafeBufferPointer { storage in
-            let bits = storage.baseAddress!
-            let states = UnsafeRawPointer(bits + frame.slotCount).assumingMemoryBound(to: UInt8.self)
-            registers.withUnsafeMutableBufferPointer { plan.sweep.run(states: states, bits: bits, registers: $0.baseAddress!) }
+        let frame = frame(for: sheet)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, plan.sweep.registerCount)) {
+            decide(sheet, frame, registers: $0)
         }
-        return registers
     }
 
-    private func decide(_ sheet: AnswerSheet, _ frame: AnswerFrame) -> Decisions {
+    /// Decides, and keeps the sweep's registers, from which a fired rule's evidence is read; nil
+    /// registers when the sheet is decided by the ``Evaluator`` alone.
+    func decideKeepingRegisters(_ sheet: AnswerSheet) -> (Decisions, [UInt8]?) {
+        let frame = frame(for: sheet)
+        var registers = [UInt8](repeating: 0, count: max(1, plan.sweep.registerCount))
+        let decisions = registers.withUnsafeMutableBufferPointer { decide(sheet, frame, registers: $0) }
+        return (decisions, frame.isPlanned ? registers : nil)
+    }
+
+    /// The sheet unboxed for this catalog's plan: the frame read with it, else one made now.
+    private func frame(for sheet: AnswerSheet) -> AnswerFrame {
+        sheet.catalogID == id ? sheet.frame : AnswerFrame(answers: sheet.answers(for: self), inspection: sheet.inspection, plan: plan)
+    }
+
+    private func decide(_ sheet: AnswerSheet, _ frame: AnswerFrame, registers: UnsafeMutableBufferPointer<UInt8>) -> Decisions {
         var codes = [UInt8](repeating: 0, count: rules.count)
         var fallback: Evaluator?
         func slow(_ index: Int) -> UInt8 {
@@ -106,7 +108,6 @@ extension Catalog {
         frame.storage.withUnsafeBufferPointer { storage in
             let bits = storage.baseAddress!
             let states = UnsafeRawPointer(bits + frame.slotCount).assumingMemoryBound(to: UInt8.self)
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, plan.sweep.registerCount)) { registers in
             plan.sweep.run(states: states, bits: bits, registers: registers.baseAddress!)
             if plan.sweep.coversAllRules {
                 // Every rule swept: one straight pass, a rule of an unselected checklist masked to 0.
@@ -159,7 +160,6 @@ extension Catalog {
                 }
                 }
                 }
-            }
             }
             }
             }

@@ -70,12 +70,11 @@ extension Catalog {
 
     /// The outcomes of the rules at `order` (evaluation order when nil) that the sheet selects.
     func outcomes(_ sheet: AnswerSheet, evidenceFor wanted: Set<Outcome>, order: [Int]? = nil) -> [RuleOutcome] {
-        let decisions = decide(sheet)
+        let (decisions, registers) = decideKeepingRegisters(sheet)
         // NOTE: the plan decides; the tree walker runs only for what a report shows of a rule
         // (evidence, missing questions, reasons), so a clean sheet never walks a tree.
         var evaluator: Evaluator?
         var answers: [Answer?]?
-        var registers: [UInt8]??
         var result: [RuleOutcome] = []
         let sweep = plan.sweep
         let firedEvidence = wanted.contains(.fired), passedEvidence = wanted.contains(.passed)
@@ -83,23 +82,20 @@ extension Catalog {
             let rule = rules[index]
             guard let decided = decisions[index] else { continue }
             let register = sweep.ruleRegisters[index]
-            if decided == .fired, register >= 0 {
+            if decided == .fired, register >= 0, let registers {
                 // A swept rule's evidence is read off the sweep, without walking its tree.
-                if registers == nil { registers = sweptRegisters(sheet) }
-                if let registers = registers! {
-                    if answers == nil { answers = sheet.answers(for: self) }
-                    var slots: [Int] = []
-                    if firedEvidence { sweep.evidence(of: register, registers, into: &slots) }
-                    let evidence = firedEvidence ? self.evidence(slots, answers!) : []
-                    #if DEBUG
-                    if evaluator == nil { evaluator = Evaluator(catalog: self, sheet: sheet) }
-                    let (value, walked) = evaluator!.rule(index)
-                    assert(Self.code(value) == Decisions.fired, "plan and evaluator disagree on \(rule.id)")
-                    assert(!firedEvidence || self.evidence(walked, answers!) == evidence, "sweep and evaluator gather other evidence for \(rule.id)")
-                    #endif
-                    result.append(RuleOutcome(rule: rule, outcome: .fired, evidence: evidence, missing: [], reason: nil))
-                    continue
-                }
+                if answers == nil { answers = sheet.answers(for: self) }
+                var slots: [Int] = []
+                if firedEvidence { sweep.evidence(of: register, registers, into: &slots) }
+                let evidence = firedEvidence ? self.evidence(slots, answers!) : []
+                #if DEBUG
+                if evaluator == nil { evaluator = Evaluator(catalog: self, sheet: sheet) }
+                let (value, walked) = evaluator!.rule(index)
+                assert(Self.code(value) == Decisions.fired, "plan and evaluator disagree on \(rule.id)")
+                assert(!firedEvidence || self.evidence(walked, answers!) == evidence, "sweep and evaluator gather other evidence for \(rule.id)")
+                #endif
+                result.append(RuleOutcome(rule: rule, outcome: .fired, evidence: evidence, missing: [], reason: nil))
+                continue
             }
             if decided == .passed && !passedEvidence {
                 #if DEBUG
