@@ -57,7 +57,7 @@ private func disagreements(_ catalog: Catalog, _ sheet: AnswerSheet) -> [String]
     static let conditions = [
         "a && b", "a || !b", "!(a && (b || c))", "n > 3 && x <= 2.5", "n == 2.0 || x != 1",
         "k == \"有\" || k != \"无\"", "k in [\"有\", \"部分\"]", "\"东\" in m && size(m) >= 2", "size(m) == 0 || !(\"西\" in m)",
-        "g == \"有\"", "n / (n - 2) > 1", "n * 4611686018427387904 > 1 || a", "-n < 0 && -x > -1.5", "int(x) == n",
+        "g == \"有\"", "g in [\"有\"] || a", "n / (n - 2) > 1", "n * 4611686018427387904 > 1 || a", "-n < 0 && -x > -1.5", "int(x) == n",
         "double(n) + x > 3.0", "n % 3 == 1", "n in [1, 2, 5]", "x in [1.0, 2.5]", "a in [true]",
         "days_between(d, inspection.date) > 30", "d < inspection.date", "a ? n > 2 : x < 1.0",
         "answered(t.n) && !answered(t.x)", "f && n > 1", "fired(\"T-001\") || c", "s == \"文本1\" || a",

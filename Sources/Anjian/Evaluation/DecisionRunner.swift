@@ -123,14 +123,11 @@ struct DecisionRunner {
             case .multiply: return .double(a * b)
             default: return .double(a / b)
             }
-        case .choiceInMask:
+        case .choiceInMask, .multiHasConstant:
+            // The leaf tests of the same name, on a value that is not a plain answer slot.
             let x = eval(Int(node.a))
             guard x.status == PlanCell.ok else { return x }
-            return .bool(x.bits < 64 && (node.k >> x.bits) & 1 == 1)
-        case .multiHasConstant:
-            let x = eval(Int(node.a))
-            guard x.status == PlanCell.ok else { return x }
-            return .bool(node.k < 64 && (x.bits >> node.k) & 1 == 1)
+            return .bool(PlanOperand(test: node.op == .choiceInMask ? .choiceInMask : .multiHas, slot: 0, k: node.k).holds(x.bits))
         case .multiHasChoice:
             let x = eval(Int(node.a)), l = eval(Int(node.b))
             let flags = x.status | l.status
