@@ -43,36 +43,27 @@ struct Evaluate: ParsableCommand {
         var printer = rulesOptions.printer()
         let catalog = try rulesOptions.loadCatalog(printer: &printer)
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        // NOTE: inputs are evaluated a window at a time and written in input order, so memory stays
-        // flat however many files there are; the window keeps every core busy.
-        let window = max(1, workers * 8)
         var sink = try ReportSink(path: output, language: rulesOptions.language)
         var progress = ProgressBar(total: AnswerInputs.count(answers), language: rulesOptions.language)
-        var inputs = AnswerInputs(answers)
         var total = 0, reports = 0, failedFiles = 0
         var incomplete: [String] = []
         var failing = false
-        var finished = false
-        while !finished {
-            var batch: [AnswerInput] = []
-            while batch.count < window, let input = inputs.next() { batch.append(input) }
-            finished = batch.count < window
-            if batch.isEmpty { break }
-            let outcomes = evaluate(batch, catalog: catalog, workers: workers, startIndex: reports)
-            for o in outcomes {
-                total += 1
-                if let rendered = o.rendered {
-                    if reports == 0 { try sink.write(format.prologue()) }
-                    try sink.write(bytes: rendered)
-                    reports += 1
-                    if o.undetermined { incomplete.append(o.display) }
-                    failing = failing || o.failing
-                } else {
-                    failedFiles += 1
-                    printer.print(o.diagnostics)
-                }
-                progress.update(done: total, failed: failedFiles)
+        let work = evaluator(catalog: catalog)
+        // NOTE: reports are written in input order as they complete; at most `workers * 16` inputs
+        // are in flight, so memory stays flat however many files there are.
+        try EvaluationPipeline.run(AnswerInputs(answers), workers: workers, inFlight: workers * 16, work: work) { o in
+            total += 1
+            if let rendered = o.rendered {
+                if reports == 0 { try sink.write(format.prologue()) }
+                try sink.write(bytes: rendered)
+                reports += 1
+                if o.undetermined { incomplete.append(o.display) }
+                failing = failing || o.failing
+            } else {
+                failedFiles += 1
+                printer.print(o.diagnostics)
             }
+            progress.update(done: total, failed: failedFiles)
         }
         progress.finish()
         // NOTE: when no file could be evaluated there is no report, and an existing --output file is left alone.
@@ -95,12 +86,11 @@ struct Evaluate: ParsableCommand {
         if failing { throw ExitCode(1) }
     }
 
-    /// Evaluates a window of inputs on `workers` threads; results come back in input order.
-    private func evaluate(_ batch: [AnswerInput], catalog: Catalog, workers: Int, startIndex: Int) -> [Outcome] {
-        let slots = OutcomeSlots(count: batch.count)
+    /// What one input becomes: its report rendered (`index` says where it is in the stream, for
+    /// separators between reports), or its diagnostics.
+    private func evaluator(catalog: Catalog) -> @Sendable (AnswerInput, Int) -> Outcome {
         let format = self.format, failOn = self.failOn, limits = rulesOptions.limits
-        let work: @Sendable (Int) -> Void = { i in
-            let input = batch[i]
+        return { input, index in
             var outcome = Outcome(display: input.display)
             do throws(Diagnostics) {
                 let sheet: AnswerSheet
@@ -109,32 +99,16 @@ struct Evaluate: ParsableCommand {
                 case .bytes(let bytes, let line): sheet = try AnswerSheet(bytes: bytes, path: input.display, firstLine: line, for: catalog, limits: limits)
                 }
                 let report = catalog.evaluate(sheet)
-                // NOTE: the index only decides separators between reports; failed files are skipped by the caller.
                 var rendered: [UInt8] = []
-                format.render(report, index: startIndex + i, into: &rendered)
+                format.render(report, index: index, into: &rendered)
                 outcome.rendered = rendered
                 outcome.undetermined = !report.undetermined.isEmpty
                 if let failOn { outcome.failing = report.findings.contains { $0.severity <= failOn } }
             } catch {
                 outcome.diagnostics = error.all
             }
-            slots.set(i, outcome)
+            return outcome
         }
-        if workers == 1 || batch.count == 1 {
-            for i in batch.indices { work(i) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: batch.count, execute: work)
-        }
-        return slots.all
-    }
-
-    /// Results of one window, filled from several threads; each slot is written exactly once.
-    private final class OutcomeSlots: @unchecked Sendable {
-        private var values: [Outcome?]
-        private let lock = NSLock()
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: Outcome) { lock.lock(); values[i] = value; lock.unlock() }
-        var all: [Outcome] { lock.lock(); defer { lock.unlock() }; return values.map { $0 ?? Outcome() } }
     }
 }
 

@@ -1,49 +1,50 @@
 import AnjianCore
 
-/// Builds the node tree from parser events, enforcing the limits as it goes.
+/// Builds the node buffer from parser events, enforcing the limits as it goes.
 struct YAMLComposer {
     private struct Frame {
-        enum Kind { case sequence, mapping }
-        var kind: Kind
-        var location: SourceLocation
+        var isSequence: Bool
+        /// The collection's entry, patched with its counts when it ends.
+        var entry: Int
         var anchor: String?
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
-        var pendingKey: (YAMLScalar, SourceLocation)?
+        var count = 0
+        /// The entry of a key waiting for its value.
+        var pendingKey: Int?
         /// Set when the pending key is rejected, so that its value is read and dropped.
         var skipValue = false
-        /// The keys of `pairs`, indexed only once a mapping grows past a few keys.
+        /// The keys, indexed only once a mapping grows past a few keys.
         var keyIndex: [String: SourceLocation] = [:]
+        var indexedKeys = 0
+        /// Nodes read into this collection, dropped ones and alias expansions included (the
+        /// measure of the alias expansion limit).
         var size = 1
+    }
 
-        /// Where `key` was first defined in this mapping, if it was.
-        mutating func firstLocation(ofKey key: String) -> SourceLocation? {
-            // NOTE: most mappings have a handful of keys, where a scan beats hashing every key.
-            if pairs.count <= 16 {
-                return pairs.first { $0.key.value == key }?.keyLocation
-            }
-            for pair in pairs[keyIndex.count...] { keyIndex[pair.key.value] = pair.keyLocation }
-            return keyIndex[key]
-        }
+    /// Where an anchored node is: in the document, or set aside when the value holding it was dropped.
+    private struct Anchored {
+        var entry: Int
+        var detached: Bool
+        var size: Int
     }
 
     let path: String
     let limits: YAMLLimits
     var diagnostics: [Diagnostic] = []
-    private(set) var root: YAMLNode?
-    /// Every document's root, in stream mode.
-    private(set) var roots: [YAMLNode] = []
+    private(set) var tree: YAMLTree
     /// Whether a stream of several documents is accepted (each with its own anchors).
     var allowsStream = false
     private var stack: [Frame] = []
-    private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    private var anchors: [String: Anchored] = [:]
     private var openAnchors: Set<String> = []
+    /// Anchored subtrees of dropped values, kept for aliases to them.
+    private var detached: [YAMLTree.Entry] = []
     private var expanded = 0
     private var documents = 0
 
     init(path: String, limits: YAMLLimits) {
         self.path = path
         self.limits = limits
+        tree = YAMLTree(path: path)
     }
 
     private func location(_ line: Int, _ column: Int) -> SourceLocation {
@@ -52,7 +53,7 @@ struct YAMLComposer {
 
     /// Takes one event; returns `false` when reading must stop.
     mutating func consume(_ event: YAMLEvent) -> Bool {
-        let start = location(event.startLine, event.startColumn)
+        let line = Int32(event.startLine + 1), column = Int32(event.startColumn + 1)
         switch event.kind {
         case .streamStart, .streamEnd, .documentEnd:
             return true
@@ -60,110 +61,181 @@ struct YAMLComposer {
             documents += 1
             if allowsStream {
                 anchors = [:]
+                detached = []
                 return true
             }
             if documents > 1 {
-                diagnostics.append(.multipleDocuments(at: start))
+                diagnostics.append(.multipleDocuments(at: location(event.startLine, event.startColumn)))
                 return false
             }
             return true
         case .alias(let name):
+            let start = location(event.startLine, event.startColumn)
             if openAnchors.contains(name) {
                 diagnostics.append(.recursiveAlias(name, at: start))
                 return false
             }
             guard let anchored = anchors[name] else {
                 diagnostics.append(.undefinedAlias(name, suggestion: Suggestion.nearest(to: name, in: anchors.keys), at: start))
-                return add(YAMLNode(.scalar(YAMLScalar(value: "", style: .plain, start: start, end: start)), at: start), size: 1, at: start)
+                let entry = scalarEntry("", style: .plain, tag: nil, line: line, column: column, endLine: line, endColumn: column)
+                return add(entry, size: 1, line: line, column: column)
             }
             expanded += anchored.size
             if expanded > limits.maxAliasExpansion {
                 diagnostics.append(.aliasExpansion(limit: limits.maxAliasExpansion, at: start))
                 return false
             }
-            return add(anchored.node, size: anchored.size, at: start)
+            // NOTE: the copy keeps the anchored node's locations; only a key's place is where the alias is.
+            // NOTE: copied out first, so that appending never copies the whole buffer it reads from.
+            let copy = anchored.detached ? Self.subtree(at: anchored.entry, of: detached) : Self.subtree(at: anchored.entry, of: tree.entries)
+            let first = tree.entries.count
+            tree.entries.append(contentsOf: copy)
+            return placed(first, size: anchored.size, line: line, column: column)
         case .scalar(let value, let anchor, let tag, let style):
             if value.utf8.count > limits.maxScalarLength {
-                diagnostics.append(.scalarTooLong(bytes: value.utf8.count, limit: limits.maxScalarLength, at: start))
+                diagnostics.append(.scalarTooLong(bytes: value.utf8.count, limit: limits.maxScalarLength,
+                                                  at: location(event.startLine, event.startColumn)))
                 return false
             }
-            let tagName = checkTag(tag, at: start, forScalar: true)
-            let scalar = YAMLScalar(value: value, style: style, explicitTag: tagName, start: start,
-                                    end: location(event.endLine, event.endColumn))
-            let node = YAMLNode(.scalar(scalar), at: start)
-            if let anchor { anchors[anchor] = (node, 1) }
-            return add(node, size: 1, at: start)
+            let tagName = checkTag(tag, line: event.startLine, column: event.startColumn, forScalar: true)
+            let entry = scalarEntry(value, style: style, tag: tagName, line: line, column: column,
+                                    endLine: Int32(event.endLine + 1), endColumn: Int32(event.endColumn + 1))
+            if let anchor { anchors[anchor] = Anchored(entry: tree.entries.count, detached: false, size: 1) }
+            return add(entry, size: 1, line: line, column: column)
         case .sequenceStart(let anchor, let tag), .mappingStart(let anchor, let tag):
-            if let top = stack.indices.last, stack[top].kind == .mapping, stack[top].pendingKey == nil, !stack[top].skipValue {
-                diagnostics.append(.nonStringKey(at: start))
+            if let top = stack.indices.last, !stack[top].isSequence, stack[top].pendingKey == nil, !stack[top].skipValue {
+                diagnostics.append(.nonStringKey(at: location(event.startLine, event.startColumn)))
                 return false
             }
             if stack.count + 1 > limits.maxDepth {
-                diagnostics.append(.tooDeep(limit: limits.maxDepth, at: start))
+                diagnostics.append(.tooDeep(limit: limits.maxDepth, at: location(event.startLine, event.startColumn)))
                 return false
             }
-            _ = checkTag(tag, at: start, forScalar: false)
+            _ = checkTag(tag, line: event.startLine, column: event.startColumn, forScalar: false)
             var isSequence = false
             if case .sequenceStart = event.kind { isSequence = true }
             if let anchor { openAnchors.insert(anchor) }
-            stack.append(Frame(kind: isSequence ? .sequence : .mapping, location: start, anchor: anchor))
+            stack.append(Frame(isSequence: isSequence, entry: tree.entries.count, anchor: anchor))
+            tree.entries.append(YAMLTree.Entry(kind: isSequence ? .sequence : .mapping, line: line, column: column))
             return true
         case .sequenceEnd, .mappingEnd:
             guard let frame = stack.popLast() else { return true }
-            let node = YAMLNode(frame.kind == .sequence ? .sequence(frame.items) : .mapping(frame.pairs), at: frame.location)
+            tree.entries[frame.entry].value = Int32(frame.count)
+            tree.entries[frame.entry].size = Int32(tree.entries.count - frame.entry)
             if let anchor = frame.anchor {
                 openAnchors.remove(anchor)
-                anchors[anchor] = (node, frame.size)
+                anchors[anchor] = Anchored(entry: frame.entry, detached: false, size: frame.size)
             }
-            return add(node, size: frame.size, at: frame.location)
+            let entry = tree.entries[frame.entry]
+            return placed(frame.entry, size: frame.size, line: entry.line, column: entry.column)
         }
+    }
+
+    private mutating func scalarEntry(_ value: String, style: YAMLScalar.Style, tag: String?, line: Int32, column: Int32,
+                                      endLine: Int32, endColumn: Int32) -> YAMLTree.Entry {
+        var entry = YAMLTree.Entry(kind: .scalar, style: style, line: line, column: column, startLine: line, startColumn: column,
+                                   endLine: endLine, endColumn: endColumn, value: Int32(tree.strings.count))
+        entry.tag = tag.flatMap { YAMLTree.tags.firstIndex(of: $0) }.map { UInt8($0 + 1) } ?? 0
+        (entry.resolved, entry.payload) = YAMLTree.flatten(CoreSchema.resolve(value, style: style, tag: tag))
+        tree.strings.append(value)
+        return entry
     }
 
     /// Accepts the core schema's own tags; any other tag is an error.
-    private mutating func checkTag(_ tag: String?, at location: SourceLocation, forScalar: Bool) -> String? {
+    private mutating func checkTag(_ tag: String?, line: Int, column: Int, forScalar: Bool) -> String? {
         guard let tag else { return nil }
-        let allowed: Set<String> = forScalar
-            ? ["!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"]
-            : ["tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"]
-        if allowed.contains(tag) { return tag }
+        if forScalar ? YAMLTree.tags.contains(tag) : (tag == "tag:yaml.org,2002:seq" || tag == "tag:yaml.org,2002:map") { return tag }
         let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
-        diagnostics.append(.customTag(shown, negation: forScalar && !tag.hasPrefix("tag:"), at: location))
+        diagnostics.append(.customTag(shown, negation: forScalar && !tag.hasPrefix("tag:"), at: location(line, column)))
         return nil
     }
 
-    private mutating func add(_ node: YAMLNode, size: Int, at location: SourceLocation) -> Bool {
+    private mutating func add(_ entry: YAMLTree.Entry, size: Int, line: Int32, column: Int32) -> Bool {
+        tree.entries.append(entry)
+        return placed(tree.entries.count - 1, size: size, line: line, column: column)
+    }
+
+    /// Places the node just completed at `first` (the last subtree of the buffer) in the open
+    /// collection: as an item, a key, a value, or dropped. `line`/`column` is where it was written.
+    private mutating func placed(_ first: Int, size: Int, line: Int32, column: Int32) -> Bool {
         // NOTE: the open collection is changed in place; popping and pushing it copied its arrays.
         let top = stack.count - 1
         guard top >= 0 else {
-            root = node
-            roots.append(node)
+            tree.roots.append(first)
             return true
         }
         stack[top].size += size
-        switch stack[top].kind {
-        case .sequence:
-            stack[top].items.append(node)
-        case .mapping:
-            if stack[top].skipValue {
-                stack[top].skipValue = false
-            } else if let (key, keyLocation) = stack[top].pendingKey {
-                stack[top].pendingKey = nil
-                stack[top].pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
-            } else if let key = node.scalar {
-                if key.style == .plain && key.value == "<<" {
-                    diagnostics.append(.mergeKey(at: location))
-                    stack[top].skipValue = true
-                } else if let first = stack[top].firstLocation(ofKey: key.value) {
-                    diagnostics.append(.duplicateKey(key.value, at: location, first: first))
-                    stack[top].skipValue = true
-                } else {
-                    stack[top].pendingKey = (key, location)
-                }
-            } else {
-                diagnostics.append(.nonStringKey(at: location))
+        if stack[top].isSequence {
+            stack[top].count += 1
+            return true
+        }
+        if stack[top].skipValue {
+            stack[top].skipValue = false
+            drop(from: first)
+        } else if stack[top].pendingKey != nil {
+            stack[top].pendingKey = nil
+            stack[top].count += 1
+        } else if tree.entries[first].kind == .scalar {
+            let key = tree.text(first)
+            let keyLocation = SourceLocation(file: path, line: Int(line), column: Int(column))
+            if tree.entries[first].style == .plain && key == "<<" {
+                diagnostics.append(.mergeKey(at: keyLocation))
                 stack[top].skipValue = true
+                drop(from: first)
+            } else if let firstLocation = firstLocation(ofKey: key, in: top) {
+                diagnostics.append(.duplicateKey(key, at: keyLocation, first: firstLocation))
+                stack[top].skipValue = true
+                drop(from: first)
+            } else {
+                // A key is located where it was written, which for an alias is not its anchor's place.
+                tree.entries[first].line = line
+                tree.entries[first].column = column
+                stack[top].pendingKey = first
             }
+        } else {
+            diagnostics.append(.nonStringKey(at: SourceLocation(file: path, line: Int(line), column: Int(column))))
+            stack[top].skipValue = true
+            drop(from: first)
         }
         return true
+    }
+
+    /// Where `key` was first defined in the mapping open at `top`, if it was.
+    private mutating func firstLocation(ofKey key: String, in top: Int) -> SourceLocation? {
+        let count = stack[top].count
+        // NOTE: most mappings have a handful of keys, where a scan beats hashing every key.
+        if count <= 16 {
+            var children = tree.children(of: stack[top].entry)
+            children.remaining = count * 2
+            while let k = children.next(), children.next() != nil {
+                if tree.text(k) == key { return tree.location(k) }
+            }
+            return nil
+        }
+        if stack[top].indexedKeys < count {
+            var children = tree.children(of: stack[top].entry)
+            children.remaining = count * 2
+            var n = 0
+            while let k = children.next(), children.next() != nil {
+                if n >= stack[top].indexedKeys { stack[top].keyIndex[tree.text(k)] = tree.location(k) }
+                n += 1
+            }
+            stack[top].indexedKeys = count
+        }
+        return stack[top].keyIndex[key]
+    }
+
+    private static func subtree(at entry: Int, of entries: [YAMLTree.Entry]) -> [YAMLTree.Entry] {
+        Array(entries[entry..<entry + Int(entries[entry].size)])
+    }
+
+    /// Removes the entries from `first` on (a rejected key or its value), setting aside any
+    /// anchored node among them so that later aliases still find it.
+    private mutating func drop(from first: Int) {
+        for (name, anchored) in anchors where !anchored.detached && anchored.entry >= first {
+            anchors[name] = Anchored(entry: detached.count, detached: true, size: anchored.size)
+            detached.append(contentsOf: Self.subtree(at: anchored.entry, of: tree.entries))
+        }
+        tree.entries.removeSubrange(first...)
     }
 }

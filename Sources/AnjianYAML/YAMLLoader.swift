@@ -21,14 +21,23 @@ public struct YAMLLoader: Sendable {
 
     public func load(_ bytes: [UInt8], path: String) -> YAMLDocument {
         let composer = compose(bytes, path: path, stream: false)
-        return YAMLDocument(root: composer.root, diagnostics: composer.diagnostics)
+        let tree = composer.tree
+        return YAMLDocument(root: tree.roots.last.map { tree.node(at: $0) }, diagnostics: composer.diagnostics)
+    }
+
+    /// Loads one document into a node buffer, without building a tree: for files read by the
+    /// thousand, whose decoders walk the buffer.
+    package func loadTree(_ bytes: [UInt8], path: String) -> (tree: YAMLTree, diagnostics: [Diagnostic]) {
+        let composer = compose(bytes, path: path, stream: false)
+        return (composer.tree, composer.diagnostics)
     }
 
     /// Loads a stream of documents (`---` separated), each with its own anchors: the roots in
     /// order and every problem found. Used to check the loader against the YAML test suite.
     public func loadStream(_ bytes: [UInt8], path: String) -> (roots: [YAMLNode], diagnostics: [Diagnostic]) {
         let composer = compose(bytes, path: path, stream: true)
-        return (composer.roots, composer.diagnostics)
+        let tree = composer.tree
+        return (tree.roots.map { tree.node(at: $0) }, composer.diagnostics)
     }
 
     private func compose(_ bytes: [UInt8], path: String, stream: Bool) -> YAMLComposer {

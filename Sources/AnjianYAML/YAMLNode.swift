@@ -113,4 +113,14 @@ public struct YAMLScalar: Sendable, Hashable {
         self.end = end
         self.resolved = CoreSchema.resolve(value, style: style, tag: explicitTag)
     }
+
+    /// A scalar whose meaning was resolved when it was composed.
+    init(value: String, style: Style, explicitTag: String?, start: SourceLocation, end: SourceLocation, resolved: Resolved) {
+        self.value = value
+        self.style = style
+        self.explicitTag = explicitTag
+        self.start = start
+        self.end = end
+        self.resolved = resolved
+    }
 }

@@ -42,6 +42,9 @@ public struct Catalog: Sendable {
     let rules: [Rule]
     let rulePrograms: [Program]
     let slotByName: [String: Int]
+    /// Slots by checklist, then by question id: how answer files name questions, looked up
+    /// without joining the two names for every answer.
+    let slotsByChecklist: [String: [String: Int]]
     /// Qualified question names by slot, built once rather than per evidence line.
     let questionNames: [String]
     let checklistByID: [String: Checklist]
@@ -76,6 +79,9 @@ public struct Catalog: Sendable {
         var slots: [String: Int] = [:]
         for (i, q) in questions.enumerated() { slots[q.qualifiedName] = i }
         slotByName = slots
+        var byChecklist: [String: [String: Int]] = [:]
+        for (i, q) in questions.enumerated() { byChecklist[q.checklist, default: [:]][q.id] = i }
+        slotsByChecklist = byChecklist
         questionNames = questions.map(\.qualifiedName)
         checklistByID = Dictionary(uniqueKeysWithValues: checklists.map { ($0.id, $0) })
         idOrder = rules.indices.sorted { rules[$0].id < rules[$1].id }

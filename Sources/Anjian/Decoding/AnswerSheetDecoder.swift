@@ -26,8 +26,32 @@ struct AnswerSheetDecoder {
         self.mode = mode
     }
 
+    /// Decodes a case or an answer file already read as a tree.
     mutating func decode(_ root: YAMLNode) -> AnswerSheet? {
+        let tree = YAMLTree(root, path: path)
+        return decode(tree, root: tree.roots[0])
+    }
+
+    /// Decodes the document at `rootEntry`: its answers straight from the node buffer, where
+    /// nearly all of a file is; the few other fields as a tree.
+    mutating func decode(_ tree: YAMLTree, root rootEntry: Int) -> AnswerSheet? {
         let isTest = mode == .testCase
+        var answersEntry: Int?
+        let root: YAMLNode
+        if tree.isMapping(rootEntry) {
+            var pairs: [YAMLPair] = []
+            for (key, value) in tree.pairs(of: rootEntry) {
+                // NOTE: the answers are left out of the tree; any key but `answers` is checked as before.
+                if tree.text(key) == "answers" {
+                    answersEntry = value
+                } else {
+                    pairs.append(YAMLPair(key: tree.scalar(key), keyLocation: tree.location(key), value: tree.node(at: value)))
+                }
+            }
+            root = YAMLNode(.mapping(pairs), at: tree.location(rootEntry))
+        } else {
+            root = tree.node(at: rootEntry)
+        }
         guard let top = MappingReader(root, what: isTest ? .testCase : .answerFile, diagnostics: &diagnostics) else { return nil }
         top.rejectUnknownKeys(allowed: (isTest ? Self.testCaseFields : ["anjian-answers"]) + ["enterprise", "subject", "inspection", "answers", "extensions"],
                               diagnostics: &diagnostics)
@@ -65,8 +89,8 @@ struct AnswerSheetDecoder {
         }
         let selected = select(requested: requested, subject: enterprise, at: inspectionNode?.location ?? root.location)
         var answers = [Answer?](repeating: nil, count: catalog.questions.count)
-        if let answersNode = top["answers"] {
-            read(answersNode, selected: selected ?? [], into: &answers)
+        if let answersEntry {
+            read(tree, answersEntry, selected: selected ?? [], into: &answers)
         }
         guard let enterprise, let date, let selected else { return nil }
         checkCalendar(date: date, checklists: selected, at: dateLocation ?? root.location)
@@ -183,54 +207,64 @@ struct AnswerSheetDecoder {
         return roots.reduce(into: Set<String>()) { $0.formUnion(catalog.includeClosure[$1] ?? [$1]) }
     }
 
-    private mutating func read(_ node: YAMLNode, selected: Set<String>, into answers: inout [Answer?]) {
-        if case .null? = node.scalar?.resolved { return }
-        guard let m = MappingReader(node, what: .answers, diagnostics: &diagnostics) else { return }
-        for pair in m.pairs {
-            let checklistID = pair.key.value
+    private mutating func read(_ tree: YAMLTree, _ entry: Int, selected: Set<String>, into answers: inout [Answer?]) {
+        if tree.isNull(entry) { return }
+        guard tree.isMapping(entry) else {
+            diagnostics.append(.expectedMapping(.answers, found: tree.node(at: entry)))
+            return
+        }
+        var children = tree.children(of: entry)
+        while let checklistKey = children.next(), let checklistAnswers = children.next() {
+            let checklistID = tree.text(checklistKey)
             // NOTE: only whether the checklist exists; fetching it would copy the whole checklist per sheet.
-            guard catalog.checklistByID.index(forKey: checklistID) != nil else {
+            guard let slots = catalog.slotsByChecklist[checklistID] ?? (catalog.checklistByID.index(forKey: checklistID) != nil ? [:] : nil) else {
                 diagnostics.append(.unknownAnsweredChecklist(checklistID, suggestion: Suggestion.nearest(to: checklistID, in: catalog.checklistByID.keys),
-                                                             at: pair.keyLocation))
+                                                             at: tree.location(checklistKey)))
                 continue
             }
             if !selected.isEmpty, !selected.contains(checklistID) {
-                diagnostics.append(.checklistNotInspected(checklistID, covered: selected.sorted(), at: pair.keyLocation))
+                diagnostics.append(.checklistNotInspected(checklistID, covered: selected.sorted(), at: tree.location(checklistKey)))
                 continue
             }
-            if case .null? = pair.value.scalar?.resolved { continue }
-            guard let qm = MappingReader(pair.value, what: .answersOf(checklistID), diagnostics: &diagnostics) else { continue }
-            for answer in qm.pairs {
-                let id = answer.key.value
-                guard let slot = catalog.slotByName[checklistID + "." + id] else {
+            if tree.isNull(checklistAnswers) { continue }
+            guard tree.isMapping(checklistAnswers) else {
+                diagnostics.append(.expectedMapping(.answersOf(checklistID), found: tree.node(at: checklistAnswers)))
+                continue
+            }
+            var questions = tree.children(of: checklistAnswers)
+            while let key = questions.next(), let answer = questions.next() {
+                let id = tree.text(key)
+                guard let slot = slots[id] else {
                     diagnostics.append(.unknownQuestion(id, checklist: checklistID, suggestion: Suggestion.nearest(to: id, in: catalog.checklistByID[checklistID]?.questions.map(\.id) ?? []),
-                                                        at: answer.keyLocation))
+                                                        at: tree.location(key)))
                     continue
                 }
-                if let value = self.value(answer.value, for: catalog.questions[slot]) {
-                    answers[slot] = Answer(value: value, location: answer.value.location)
+                if let value = self.value(tree, answer, for: catalog.questions[slot], slot: slot) {
+                    answers[slot] = Answer(value: value, location: tree.location(answer))
                 }
             }
         }
     }
 
     /// The typed value of one answer; `nil` for a blank (unanswered) or invalid one.
-    private mutating func value(_ node: YAMLNode, for question: Question) -> Value? {
+    private mutating func value(_ tree: YAMLTree, _ entry: Int, for question: Question, slot: Int) -> Value? {
         let name = question.qualifiedName
-        if let s = node.scalar {
-            if case .null = s.resolved { return nil }
-            if case .string(let text) = s.resolved, Self.notApplicableAnswers.contains(text) {
-                return .notApplicable(slot: catalog.slotByName[name] ?? -1)
+        let isScalar = tree.isScalar(entry)
+        let resolved = tree.resolved(entry)
+        if isScalar {
+            if case .null = resolved { return nil }
+            if case .string(let text) = resolved, Self.notApplicableAnswers.contains(text) {
+                return .notApplicable(slot: slot)
             }
         }
         func fail(_ expected: AnswerExpectation) -> Value? {
-            diagnostics.append(.wrongAnswerType(name, type: question.type.name, expected: expected, found: node))
+            diagnostics.append(.wrongAnswerType(name, type: question.type.name, expected: expected, found: tree.node(at: entry)))
             return nil
         }
         switch question.type {
         case .bool:
-            guard let s = node.scalar else { return fail(.bool(yaml11: nil)) }
-            switch s.resolved {
+            guard isScalar else { return fail(.bool(yaml11: nil)) }
+            switch resolved {
             case .bool(let b): return .bool(b)
             case .string("是"): return .bool(true)
             case .string("否"): return .bool(false)
@@ -239,49 +273,50 @@ struct AnswerSheetDecoder {
             default: return fail(.bool(yaml11: nil))
             }
         case .int:
-            guard let s = node.scalar else { return fail(.wholeNumber) }
-            switch s.resolved {
+            guard isScalar else { return fail(.wholeNumber) }
+            switch resolved {
             case .int(let i): return .int(i)
             case .intOutOfRange: return fail(.wholeNumberIn64Bits)
             default: return fail(.wholeNumber)
             }
         case .number:
-            guard let s = node.scalar else { return fail(.number) }
-            switch s.resolved {
+            guard isScalar else { return fail(.number) }
+            switch resolved {
             case .int(let i): return .double(Double(i))
             case .float(let d) where d.isFinite: return .double(d)
             default: return fail(.finiteNumber)
             }
         case .text:
-            guard let s = node.scalar else { return fail(.text(quote: nil)) }
-            if case .bool = s.resolved { return fail(.text(quote: s.value)) }
-            return .string(s.value)
+            guard isScalar else { return fail(.text(quote: nil)) }
+            if case .bool = resolved { return fail(.text(quote: tree.text(entry))) }
+            return .string(tree.text(entry))
         case .date:
-            guard let s = node.scalar, let d = CivilDate(parsing: s.value) else { return fail(.date) }
+            guard isScalar, let d = CivilDate(parsing: tree.text(entry)) else { return fail(.date) }
             return .date(d.dayNumber)
         case .choice(let choices):
-            guard let s = node.scalar, case .string(let text) = s.resolved else {
+            guard isScalar, case .string(let text) = resolved else {
                 return fail(.oneOf(choices))
             }
             guard choices.contains(text) else {
-                diagnostics.append(.unknownChoice(text, of: name, suggestion: Suggestion.nearest(to: text, in: choices), choices: choices, at: node.location))
+                diagnostics.append(.unknownChoice(text, of: name, suggestion: Suggestion.nearest(to: text, in: choices), choices: choices, at: tree.location(entry)))
                 return nil
             }
             return .string(text)
         case .multi(let choices):
-            let items: [YAMLNode]
-            if let seq = node.sequence { items = seq } else if node.scalar != nil { items = [node] } else { return fail(.listOfChoices) }
+            var items: [Int] = []
+            if tree.isSequence(entry) { items = Array(tree.children(of: entry)) } else if isScalar { items = [entry] } else { return fail(.listOfChoices) }
             var values: [Value] = []
+            values.reserveCapacity(items.count)
             var ok = true
             for item in items {
-                guard let s = item.scalar, case .string(let text) = s.resolved, choices.contains(text) else {
-                    let shown = item.scalar?.value ?? item.kindDescription
-                    diagnostics.append(.unknownMultiChoice(item, of: name, suggestion: Suggestion.nearest(to: shown, in: choices), choices: choices))
+                guard tree.isScalar(item), case .string(let text) = tree.resolved(item), choices.contains(text) else {
+                    let shown = tree.isScalar(item) ? tree.text(item) : tree.node(at: item).kindDescription
+                    diagnostics.append(.unknownMultiChoice(tree.node(at: item), of: name, suggestion: Suggestion.nearest(to: shown, in: choices), choices: choices))
                     ok = false
                     continue
                 }
                 if values.contains(.string(text)) {
-                    diagnostics.append(.duplicateAnswerChoice(text, at: item.location))
+                    diagnostics.append(.duplicateAnswerChoice(text, at: tree.location(item)))
                     ok = false
                 }
                 values.append(.string(text))

@@ -59,16 +59,16 @@ public struct AnswerSheet: Sendable {
 
     /// Reads an answer sheet from YAML (or JSON) bytes.
     public init(bytes: [UInt8], path: String, for catalog: Catalog, limits: Limits = .default) throws(Diagnostics) {
-        let document = YAMLLoader(limits: limits.yaml).load(bytes, path: path)
-        var diagnostics = document.diagnostics
-        guard let root = document.root else {
+        let (tree, read) = YAMLLoader(limits: limits.yaml).loadTree(bytes, path: path)
+        var diagnostics = read
+        guard let root = tree.roots.last else {
             if !diagnostics.hasErrors {
                 diagnostics.append(.emptyAnswerFile(at: SourceLocation(file: path, line: 1, column: 1)))
             }
             throw Diagnostics(diagnostics)
         }
         var decoder = AnswerSheetDecoder(catalog: catalog, path: path)
-        let sheet = decoder.decode(root)
+        let sheet = decoder.decode(tree, root: root)
         diagnostics += decoder.diagnostics
         guard let sheet, !diagnostics.hasErrors else { throw Diagnostics(diagnostics) }
         self = sheet
