@@ -17,25 +17,23 @@ enum CoreSchema {
         default: break
         }
         guard style == .plain else { return .string(text) }
-        // NOTE: nulls, booleans and numbers all start with one of these; anything else is text.
-        if let first = text.utf8.first {
-            switch first {
-            case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
-                 UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"):
-                break
-            default:
-                return .string(text)
-            }
+        // NOTE: the first byte says which of null, boolean or number a plain scalar can be at
+        // all; most keys and answers are text, turned away here without comparing a word.
+        guard let first = text.utf8.first else { return .null }
+        switch first {
+        case UInt8(ascii: "~"):
+            return text.utf8.count == 1 ? .null : .string(text)
+        case UInt8(ascii: "n"), UInt8(ascii: "N"):
+            return text == "null" || text == "Null" || text == "NULL" ? .null : .string(text)
+        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return resolveBool(text).map { .bool($0) } ?? .string(text)
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            if let i = resolveInt(text) { return i }
+            if let f = resolveFloat(text) { return .float(f) }
+            return .string(text)
+        default:
+            return .string(text)
         }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .null
-        default: break
-        }
-        if let b = resolveBool(text) { return .bool(b) }
-        if let i = resolveInt(text) { return i }
-        if let f = resolveFloat(text) { return .float(f) }
-        return .string(text)
     }
 
     static func resolveBool(_ text: String) -> Bool? {

@@ -177,12 +177,15 @@ struct YAMLComposer {
             stack[top].count += 1
         } else if tree.entries[first].kind == .scalar {
             let key = tree.text(first)
-            let keyLocation = SourceLocation(file: path, line: Int(line), column: Int(column))
+            var keyLocation: SourceLocation { SourceLocation(file: path, line: Int(line), column: Int(column)) }
+            var hash: UInt32 = 2_166_136_261
+            for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            tree.entries[first].keyHash = hash
             if tree.entries[first].style == .plain && key == "<<" {
                 diagnostics.append(.mergeKey(at: keyLocation))
                 stack[top].skipValue = true
                 drop(from: first)
-            } else if let firstLocation = firstLocation(ofKey: key, in: top) {
+            } else if let firstLocation = firstLocation(ofKey: key, hash: hash, in: top) {
                 diagnostics.append(.duplicateKey(key, at: keyLocation, first: firstLocation))
                 stack[top].skipValue = true
                 drop(from: first)
@@ -201,16 +204,19 @@ struct YAMLComposer {
     }
 
     /// Where `key` was first defined in the mapping open at `top`, if it was.
-    private mutating func firstLocation(ofKey key: String, in top: Int) -> SourceLocation? {
+    private mutating func firstLocation(ofKey key: String, hash: UInt32, in top: Int) -> SourceLocation? {
         let count = stack[top].count
-        // NOTE: most mappings have a handful of keys, where a scan beats hashing every key.
+        // NOTE: most mappings have a handful of keys, where a scan of fingerprints beats hashing every key.
         if count <= 16 {
-            var children = tree.children(of: stack[top].entry)
-            children.remaining = count * 2
-            while let k = children.next(), children.next() != nil {
-                if tree.text(k) == key { return tree.location(k) }
+            let found: Int? = tree.entries.withUnsafeBufferPointer { entries in
+                var k = stack[top].entry + 1
+                for _ in 0..<count {
+                    if entries[k].keyHash == hash, tree.strings[Int(entries[k].value)] == key { return k }
+                    k += 1 + Int(entries[k + 1].size)
+                }
+                return nil
             }
-            return nil
+            return found.map { tree.location($0) }
         }
         if stack[top].indexedKeys < count {
             var children = tree.children(of: stack[top].entry)

@@ -26,6 +26,8 @@ package struct YAMLTree: Sendable {
         var size: Int32 = 1
         /// The resolved value's bits: a boolean, an integer or a double.
         var payload: UInt64 = 0
+        /// A key's fingerprint, so that looking for an earlier equal key rarely compares text.
+        var keyHash: UInt32 = 0
     }
 
     /// What a scalar resolves to, without its payload.

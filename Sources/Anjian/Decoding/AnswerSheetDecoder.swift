@@ -10,6 +10,14 @@ struct AnswerSheetDecoder {
     static let testCaseFields = ["name", "expect", "findings"]
     /// Answers meaning "does not apply" (不适用).
     static let notApplicableAnswers: Set<String> = ["不适用", "n/a", "N/A", "NA"]
+    /// Whether an answer means 不适用, looked up only when its length can match one of the words.
+    static func isNotApplicable(_ text: String) -> Bool {
+        switch text.utf8.count {
+        case 2, 3, 9: notApplicableAnswers.contains(text)
+        default: false
+        }
+    }
+
     /// YAML 1.1 booleans, which the core schema reads as text; named in the error for a bool question.
     static let yaml11Booleans: Set<String> = ["yes", "no", "on", "off", "y", "n", "Yes", "No"]
     /// The date a test case is inspected on when it gives none.
@@ -239,7 +247,7 @@ struct AnswerSheetDecoder {
                                                         at: tree.location(key)))
                     continue
                 }
-                if let value = self.value(tree, answer, for: catalog.questions[slot], slot: slot) {
+                if let value = self.value(tree, answer, slot: slot) {
                     answers[slot] = Answer(value: value, location: tree.location(answer))
                 }
             }
@@ -247,21 +255,24 @@ struct AnswerSheetDecoder {
     }
 
     /// The typed value of one answer; `nil` for a blank (unanswered) or invalid one.
-    private mutating func value(_ tree: YAMLTree, _ entry: Int, for question: Question, slot: Int) -> Value? {
-        let name = question.qualifiedName
+    private mutating func value(_ tree: YAMLTree, _ entry: Int, slot: Int) -> Value? {
+        // NOTE: only the type is taken from the question, and the name only for messages: copying
+        // whole questions cost more than reading the answers.
+        let type = catalog.questions[slot].type
+        var name: String { catalog.questionNames[slot] }
         let isScalar = tree.isScalar(entry)
         let resolved = tree.resolved(entry)
         if isScalar {
             if case .null = resolved { return nil }
-            if case .string(let text) = resolved, Self.notApplicableAnswers.contains(text) {
+            if case .string(let text) = resolved, Self.isNotApplicable(text) {
                 return .notApplicable(slot: slot)
             }
         }
         func fail(_ expected: AnswerExpectation) -> Value? {
-            diagnostics.append(.wrongAnswerType(name, type: question.type.name, expected: expected, found: tree.node(at: entry)))
+            diagnostics.append(.wrongAnswerType(name, type: type.name, expected: expected, found: tree.node(at: entry)))
             return nil
         }
-        switch question.type {
+        switch type {
         case .bool:
             guard isScalar else { return fail(.bool(yaml11: nil)) }
             switch resolved {
