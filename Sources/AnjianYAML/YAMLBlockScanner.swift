@@ -13,15 +13,28 @@
 enum YAMLBlockScanner {
     /// The events libyaml would give for `bytes`, or `nil` if the input is outside the subset.
     static func events(_ bytes: [UInt8]) -> [YAMLEvent]? {
-        bytes.withUnsafeBufferPointer { buffer -> [YAMLEvent]? in
-            var scanner = Scanner(buffer)
-            do throws(Decline) {
-                try scanner.stream()
-            } catch {
-                return nil
+        // NOTE: the events are written straight into the array's storage, which must be large
+        // enough from the start: answer files have about one event per 6 bytes, and no input has
+        // more than 2 per byte (plus the stream's and document's), so a denser one is read again.
+        var overflowed = false
+        if let events = scan(bytes, capacity: bytes.count / 4 + 32, overflowed: &overflowed) { return events }
+        return overflowed ? scan(bytes, capacity: 2 * bytes.count + 8, overflowed: &overflowed) : nil
+    }
+
+    private static func scan(_ bytes: [UInt8], capacity: Int, overflowed: inout Bool) -> [YAMLEvent]? {
+        var accepted = false
+        let events = bytes.withUnsafeBufferPointer { input in
+            [YAMLEvent](unsafeUninitializedCapacity: capacity) { storage, count in
+                var scanner = Scanner(input, storage)
+                do throws(Decline) {
+                    try scanner.stream()
+                    accepted = !scanner.overflowed
+                } catch {}
+                count = scanner.count
+                overflowed = scanner.overflowed
             }
-            return scanner.events
         }
+        return accepted ? events : nil
     }
 
     /// Thrown wherever the input leaves the subset; carries nothing, costs nothing.
@@ -49,7 +62,10 @@ enum YAMLBlockScanner {
         /// Set once the read position has reached the end while looking for the next content line.
         private var eof = false
         private var depth = 0
-        var events: [YAMLEvent] = []
+        /// The events so far, in the result array's storage; `overflowed` once it was full.
+        private let storage: UnsafeMutableBufferPointer<YAMLEvent>
+        private(set) var count = 0
+        private(set) var overflowed = false
 
         /// NOTE: deeper nesting is declined, so that hostile input cannot exhaust the stack.
         private static let maxDepth = 100
@@ -57,10 +73,10 @@ enum YAMLBlockScanner {
         /// longer than this are declined rather than modelled.
         private static let maxKeyBytes = 1000
 
-        init(_ buffer: UnsafeBufferPointer<UInt8>) {
+        init(_ buffer: UnsafeBufferPointer<UInt8>, _ storage: UnsafeMutableBufferPointer<YAMLEvent>) {
             buf = buffer
             end = buffer.count
-            events.reserveCapacity(buffer.count / 8 + 8)
+            self.storage = storage
         }
 
         // MARK: - Structure
@@ -98,7 +114,8 @@ enum YAMLBlockScanner {
                 return
             }
             // NOTE: a scalar or flow collection alone on its line (root or nested) is declined.
-            guard let key = try inlineNode(allowsFlow: false), isValueIndicator(i) else { throw Decline() }
+            let key = try scalar(flow: false)
+            guard isValueIndicator(i) else { throw Decline() }
             try blockMapping(firstKey: key)
         }
 
@@ -120,8 +137,8 @@ enum YAMLBlockScanner {
                     return
                 }
                 if col > indent || isBlockEntry(i) { throw Decline() }
-                guard let next = try inlineNode(allowsFlow: false), isValueIndicator(i) else { throw Decline() }
-                key = next
+                key = try scalar(flow: false)
+                guard isValueIndicator(i) else { throw Decline() }
             }
         }
 
@@ -167,36 +184,19 @@ enum YAMLBlockScanner {
             // NOTE: a block sequence or mapping cannot start on the line of a key's value, and a
             // sequence's entry `- - x` is declined.
             if isBlockEntry(i) { throw Decline() }
-            if let scalar = try inlineNode(allowsFlow: true) {
+            if buf[i] == UInt8(ascii: "[") || buf[i] == UInt8(ascii: "{") {
+                try flowCollection()
+            } else {
+                let token = try scalar(flow: false)
                 if isValueIndicator(i) {
                     // `- key: value`: a mapping whose indentation is that of its first key.
                     if inMapping { throw Decline() }
-                    try blockMapping(firstKey: scalar)
+                    try blockMapping(firstKey: token)
                     return
                 }
-                emitScalar(scalar)
+                emitScalar(token)
             }
             try finishLine()
-        }
-
-        /// A scalar (returned, not emitted) or a flow collection (emitted, returns nil) at the
-        /// read position; afterwards the read position is past any spaces that follow it.
-        private mutating func inlineNode(allowsFlow: Bool) throws(Decline) -> ScalarToken? {
-            guard i < end else { throw Decline() }
-            let token: ScalarToken
-            switch buf[i] {
-            case UInt8(ascii: "\""): token = try doubleQuoted()
-            case UInt8(ascii: "'"): token = try singleQuoted()
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                guard allowsFlow else { throw Decline() }
-                try flowCollection()
-                return nil
-            default:
-                guard startsPlain(flow: false) else { throw Decline() }
-                return try plain(flow: false)
-            }
-            skipSpaces()
-            return token
         }
 
         // MARK: - Flow collections (on one line)
@@ -214,7 +214,7 @@ enum YAMLBlockScanner {
                 while true {
                     if isMapping {
                         // NOTE: `{a: b}` only: a key needs `: ` and a value (no `{a}`, `{a:b}`, `{a: }`).
-                        let key = try flowScalar()
+                        let key = try scalar(flow: true)
                         guard i < end, buf[i] == UInt8(ascii: ":"), i + 1 < end, buf[i + 1] == UInt8(ascii: " "),
                               i - key.startIndex <= Self.maxKeyBytes else { throw Decline() }
                         emitScalar(key)
@@ -224,7 +224,7 @@ enum YAMLBlockScanner {
                     if i < end && (buf[i] == UInt8(ascii: "[") || buf[i] == UInt8(ascii: "{")) {
                         try flowCollection()
                     } else {
-                        emitScalar(try flowScalar())
+                        emitScalar(try scalar(flow: true))
                     }
                     guard i < end else { throw Decline() }
                     if buf[i] == close { break }
@@ -242,16 +242,18 @@ enum YAMLBlockScanner {
             depth -= 1
         }
 
-        /// A quoted or plain scalar inside a flow collection, and the spaces after it.
-        private mutating func flowScalar() throws(Decline) -> ScalarToken {
+        /// A quoted or plain scalar at the read position (not emitted: it may be a key), and the
+        /// spaces after it.
+        @inline(__always)
+        private mutating func scalar(flow: Bool) throws(Decline) -> ScalarToken {
             guard i < end else { throw Decline() }
             let token: ScalarToken
             switch buf[i] {
             case UInt8(ascii: "\""): token = try doubleQuoted()
             case UInt8(ascii: "'"): token = try singleQuoted()
             default:
-                guard startsPlain(flow: true) else { throw Decline() }
-                return try plain(flow: true)
+                guard startsPlain(flow: flow) else { throw Decline() }
+                return try plain(flow: flow)
             }
             skipSpaces()
             return token
@@ -261,6 +263,7 @@ enum YAMLBlockScanner {
 
         /// Whether a plain scalar may start at the read position (YAML 1.2 as libyaml reads it):
         /// not at an indicator, except `-`, `?` and `:` followed by a non-space in block context.
+        @inline(__always)
         private func startsPlain(flow: Bool) -> Bool {
             switch buf[i] {
             case UInt8(ascii: "-"):
@@ -283,34 +286,41 @@ enum YAMLBlockScanner {
         private mutating func plain(flow: Bool) throws(Decline) -> ScalarToken {
             let startIndex = i, startColumn = col
             var endIndex = i, endColumn = col
-            scan: while true {
-                while i < end {
-                    let b = buf[i]
-                    if b == UInt8(ascii: " ") || b == UInt8(ascii: "\n") { break }
-                    if b == UInt8(ascii: ":") {
-                        if isBlankOrEnd(i + 1) { break }
-                        // NOTE: libyaml's handling of `:` inside flow scalars differs between versions.
-                        if flow { throw Decline() }
-                    } else if flow && Self.isFlowIndicator(b) {
+            // NOTE: the hot loop of the scanner: it keeps the position in a local.
+            var j = i
+            while true {
+                while j < end {
+                    let b = buf[j]
+                    if b &- 0x21 < 0x5E {  // printable ASCII but space
+                        if b == UInt8(ascii: ":") {
+                            if j + 1 >= end || buf[j + 1] == UInt8(ascii: " ") || buf[j + 1] == UInt8(ascii: "\n") { break }
+                            // NOTE: libyaml's handling of `:` inside flow scalars differs between versions.
+                            if flow { throw Decline() }
+                        } else if flow && Self.isFlowIndicator(b) {
+                            break
+                        }
+                        j &+= 1
+                    } else if b >= 0x80 {
+                        i = j
+                        try advanceMultiByte(b)
+                        j = i
+                    } else if b == UInt8(ascii: " ") || b == UInt8(ascii: "\n") {
                         break
+                    } else {
+                        throw Decline()  // tab, `\r`, control characters
                     }
-                    try advanceCharacter()
                 }
-                endIndex = i
-                endColumn = col
-                skipSpaces()
-                guard i < end else { break }
-                switch buf[i] {
-                case UInt8(ascii: "\n"), UInt8(ascii: "#"):
-                    break scan
-                case UInt8(ascii: ":") where isBlankOrEnd(i + 1):
-                    break scan
-                case let b where flow && Self.isFlowIndicator(b):
-                    break scan
-                default:
-                    if endIndex == i { break scan }  // stopped at a flow indicator or `:` without spaces
-                }
+                endIndex = j
+                endColumn = j - lineBase
+                while j < end && buf[j] == UInt8(ascii: " ") { j &+= 1 }
+                guard j < end else { break }
+                let b = buf[j]
+                if b == UInt8(ascii: "\n") || b == UInt8(ascii: "#") || (flow && Self.isFlowIndicator(b)) { break }
+                // `:` ends the scalar only before a space, a line break or the end.
+                if b == UInt8(ascii: ":") && (j + 1 >= end || buf[j + 1] == UInt8(ascii: " ") || buf[j + 1] == UInt8(ascii: "\n")) { break }
+                if j == endIndex { break }
             }
+            i = j
             if endIndex == startIndex { throw Decline() }
             return ScalarToken(value: string(startIndex, endIndex), style: .plain,
                                startIndex: startIndex, startColumn: startColumn, endColumn: endColumn)
@@ -432,6 +442,7 @@ enum YAMLBlockScanner {
         }
 
         /// After a value: spaces, an optional comment, the line break, then on to the next content line.
+        @inline(__always)
         private mutating func finishLine() throws(Decline) {
             skipSpaces()
             guard i < end else {
@@ -465,12 +476,23 @@ enum YAMLBlockScanner {
             }
         }
 
+        @inline(__always)
         private mutating func skipSpaces() {
-            while i < end && buf[i] == UInt8(ascii: " ") {
-                i += 1
+            var j = i
+            // NOTE: eight bytes at a time: indentation is most of the bytes of an answer file.
+            while j + 8 <= end {
+                let word = UInt64(littleEndian: UnsafeRawPointer(buf.baseAddress! + j).loadUnaligned(as: UInt64.self)) ^ 0x2020_2020_2020_2020
+                if word != 0 {
+                    i = j + word.trailingZeroBitCount >> 3
+                    return
+                }
+                j += 8
             }
+            while j < end && buf[j] == UInt8(ascii: " ") { j &+= 1 }
+            i = j
         }
 
+        @inline(__always)
         private mutating func newLine() {
             i += 1
             line += 1
@@ -527,16 +549,19 @@ enum YAMLBlockScanner {
 
         /// End of input, space or line break at `j`. (A tab would be blank to libyaml too, but
         /// every tab outside a comment is declined when it is read.)
+        @inline(__always)
         private func isBlankOrEnd(_ j: Int) -> Bool {
             j >= end || buf[j] == UInt8(ascii: " ") || buf[j] == UInt8(ascii: "\n")
         }
 
         /// A block sequence entry: `-` followed by a space, a line break or the end.
+        @inline(__always)
         private func isBlockEntry(_ j: Int) -> Bool {
             j < end && buf[j] == UInt8(ascii: "-") && isBlankOrEnd(j + 1)
         }
 
         /// A mapping value indicator: `:` followed by a space, a line break or the end.
+        @inline(__always)
         private func isValueIndicator(_ j: Int) -> Bool {
             j < end && buf[j] == UInt8(ascii: ":") && isBlankOrEnd(j + 1)
         }
@@ -574,12 +599,19 @@ enum YAMLBlockScanner {
             return bytes
         }
 
-        private mutating func emit(_ kind: YAMLEvent.Kind, _ startLine: Int, _ startColumn: Int, _ endLine: Int, _ endColumn: Int) {
-            events.append(YAMLEvent(kind: kind, startLine: startLine, startColumn: startColumn, endLine: endLine, endColumn: endColumn))
+        @inline(__always)
+        private mutating func emit(_ kind: consuming YAMLEvent.Kind, _ startLine: Int, _ startColumn: Int, _ endLine: Int, _ endColumn: Int) {
+            guard count < storage.count else {
+                overflowed = true
+                return
+            }
+            (storage.baseAddress! + count).initialize(to: YAMLEvent(kind: kind, startLine: startLine, startColumn: startColumn, endLine: endLine, endColumn: endColumn))
+            count += 1
         }
 
         /// A scalar read on the current line.
-        private mutating func emitScalar(_ s: ScalarToken) {
+        @inline(__always)
+        private mutating func emitScalar(_ s: consuming ScalarToken) {
             emit(.scalar(value: s.value, anchor: nil, tag: nil, style: s.style), line, s.startColumn, line, s.endColumn)
         }
 

@@ -82,6 +82,8 @@ import Testing
         "i: {date: 2021-04-12, checklists: [gas, fire], m: {a: [1, {b: c}]}}\nl: [[], {}, [x]]\n",
         "a:\n  b:\n    c: 1\n  d: 2\ne: 3\n",
         "  a: 1\n  b:\n  - x\n",
+        // Denser than the first guess at the number of events: read again with more room.
+        String(repeating: "-\n", count: 100) + "- [[], {}]\n",
     ]
 
     /// Inputs outside the subset, which the scanner must leave to libyaml.
