@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzz Anjian with libFuzzer: scripts/fuzz.sh [SECONDS] [TARGET...]
 # Targets: yaml (loader), rules (rule-file decoding and linking), expression (parser and type
-# checker), answers (answer-sheet decoding, evaluation, every report format). Each runs SECONDS
+# checker), answers (answer-sheet decoding, evaluation, every report format), scanner (the pure-Swift
+# YAMLBlockScanner must give libyaml's events wherever it accepts an input). Each runs SECONDS
 # (default 60) on a corpus seeded from Rules/, Examples/ and Tests/FuzzRegressions/. A crash is
 # saved under .build-fuzz/ and the script exits 1: copy the input into Tests/FuzzRegressions/<target>/,
 # where the test suite replays it for ever after.
@@ -9,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-targets=${*:-yaml rules expression answers}
+targets=${*:-yaml rules expression answers scanner}
 scratch=.build-fuzz
 # NOTE: libFuzzer is linked without its main (fuzzer_no_main), so that SwiftPM's entry point stays;
 # AnjianFuzz then calls LLVMFuzzerRunDriver itself.
@@ -25,7 +26,7 @@ for target in $targets; do
   mkdir -p "$corpus"
   seeds=("Tests/FuzzRegressions/$target")
   case "$target" in
-    yaml|answers) seeds+=("$(readlink -f Rules)" Examples) ;;
+    yaml|answers|scanner) seeds+=("$(readlink -f Rules)" Examples) ;;
     rules) seeds+=("$(readlink -f Rules)") ;;
     expression)
       # One seed per expression written in the shipped rules.

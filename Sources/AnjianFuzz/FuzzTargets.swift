@@ -1,9 +1,10 @@
 import Anjian
-import AnjianYAML
+@_spi(Testing) import AnjianYAML
 import Foundation
 
-/// The four fuzz targets: each takes arbitrary bytes and must answer with a result or located
-/// diagnostics, never a crash or a hang.
+/// The fuzz targets: each takes arbitrary bytes and must answer with a result or located
+/// diagnostics, never a crash or a hang; `scanner` also crashes on any difference between the
+/// pure-Swift scanner and libyaml.
 enum FuzzTarget: String, CaseIterable, Sendable {
     /// libyaml events → node tree, limits enforced.
     case yaml
@@ -13,6 +14,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case expression
     /// An answer file against the shipped catalog, evaluated and rendered.
     case answers
+    /// YAMLBlockScanner against libyaml: whatever the scanner accepts must be libyaml's events.
+    case scanner
 
     static let departments = Array("""
         anjian-departments: 1
@@ -84,6 +87,10 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             guard let catalog = Self.shipped, let sheet = try? AnswerSheet(bytes: bytes, path: "fuzz.yaml", for: catalog) else { return }
             let report = catalog.evaluate(sheet)
             for format in ReportFormat.allCases { _ = format.render(report, index: 0) }
+        case .scanner:
+            if let difference = YAMLScannerCheck.mismatch(bytes) {
+                fatalError("YAMLBlockScanner disagrees with libyaml: \(difference)")
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ exit(runFuzzerDriver(&fuzzArgc, &fuzzArgv, { data, size in fuzzOne(data, size) }
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
-    FileHandle.standardError.write(Data("usage: AnjianFuzz yaml|rules|expression|answers FILE|DIR...\n".utf8))
+    FileHandle.standardError.write(Data("usage: AnjianFuzz yaml|rules|expression|answers|scanner FILE|DIR...\n".utf8))
     exit(64)
 }
 var count = 0

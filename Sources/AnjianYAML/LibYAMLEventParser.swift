@@ -1,8 +1,8 @@
 internal import CYAML
 
 /// One libyaml parser event, copied out of C memory.
-struct YAMLEvent {
-    enum Kind {
+struct YAMLEvent: Equatable, Sendable {
+    enum Kind: Equatable, Sendable {
         case streamStart, streamEnd
         case documentStart(implicit: Bool, hasDirectives: Bool), documentEnd
         case alias(anchor: String)

@@ -4,7 +4,7 @@ import Testing
 /// Inputs the fuzzers found (Tests/FuzzRegressions/<target>/) and the seed corpus are replayed
 /// through every fuzz target on each test run: none may crash or hang.
 @Suite struct FuzzRegressionTests {
-    @Test("every saved input and seed replays through its fuzz target", arguments: ["yaml", "rules", "expression", "answers"])
+    @Test("every saved input and seed replays through its fuzz target", arguments: ["yaml", "rules", "expression", "answers", "scanner"])
     func replay(target: String) throws {
         let binary = CLI.binary.deletingLastPathComponent().appendingPathComponent("AnjianFuzz")
         let process = Process()
