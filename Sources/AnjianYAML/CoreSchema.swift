@@ -63,11 +63,27 @@ enum CoreSchema {
             guard !body.isEmpty, body.allSatisfy({ hexValue($0).map { $0 < radix } ?? false }) else { return nil }
             return Int(Substring(body), radix: radix).map { .int($0) } ?? .intOutOfRange
         }
-        var body = utf8[...]
-        let signed = body.first == UInt8(ascii: "-") || body.first == UInt8(ascii: "+")
-        if signed { body = body.dropFirst() }
-        guard !body.isEmpty, body.allSatisfy(isDigit) else { return nil }
-        return Int(utf8.first == UInt8(ascii: "+") ? Substring(body) : Substring(text)).map { .int($0) } ?? .intOutOfRange
+        // NOTE: [-+]?[0-9]+ read digit by digit, accumulated negatively so that Int.min fits.
+        var negative = false
+        var value = 0
+        var digits = 0
+        var overflow = false
+        for (i, b) in utf8.enumerated() {
+            if i == 0 && (b == UInt8(ascii: "-") || b == UInt8(ascii: "+")) {
+                negative = b == UInt8(ascii: "-")
+                continue
+            }
+            guard isDigit(b) else { return nil }
+            digits += 1
+            let (shifted, o1) = value.multipliedReportingOverflow(by: 10)
+            let (next, o2) = shifted.subtractingReportingOverflow(Int(b - UInt8(ascii: "0")))
+            overflow = overflow || o1 || o2
+            value = next
+        }
+        guard digits > 0 else { return nil }
+        if overflow { return .intOutOfRange }
+        if negative { return .int(value) }
+        return value == Int.min ? .intOutOfRange : .int(-value)
     }
 
     static func resolveFloat(_ text: String) -> Double? {

@@ -2,22 +2,28 @@ import AnjianCore
 
 /// Builds the node buffer from parser events, enforcing the limits as it goes.
 struct YAMLComposer {
+    /// What changes with every node read into an open collection, kept apart from ``Keys`` so that
+    /// updating it touches no reference-counted field.
     private struct Frame {
         var isSequence: Bool
-        /// The collection's entry, patched with its counts when it ends.
-        var entry: Int
-        var anchor: String?
-        var count = 0
-        /// The entry of a key waiting for its value.
-        var pendingKey: Int?
+        /// The entry of a key waiting for its value, or -1.
+        var pendingKey: Int32 = -1
         /// Set when the pending key is rejected, so that its value is read and dropped.
         var skipValue = false
-        /// The keys, indexed only once a mapping grows past a few keys.
-        var keyIndex: [String: SourceLocation] = [:]
-        var indexedKeys = 0
+        /// The collection's entry, patched with its counts when it ends.
+        var entry: Int
+        var count = 0
         /// Nodes read into this collection, dropped ones and alias expansions included (the
         /// measure of the alias expansion limit).
         var size = 1
+    }
+
+    /// The rest of an open collection's state.
+    private struct Keys {
+        var anchor: String?
+        /// The keys, indexed only once a mapping grows past a few keys.
+        var index: [String: SourceLocation] = [:]
+        var indexed = 0
     }
 
     /// Where an anchored node is: in the document, or set aside when the value holding it was dropped.
@@ -34,6 +40,7 @@ struct YAMLComposer {
     /// Whether a stream of several documents is accepted (each with its own anchors).
     var allowsStream = false
     private var stack: [Frame] = []
+    private var keys: [Keys] = []
     private var anchors: [String: Anchored] = [:]
     private var openAnchors: Set<String> = []
     /// Anchored subtrees of dropped values, kept for aliases to them.
@@ -52,7 +59,7 @@ struct YAMLComposer {
     }
 
     /// Takes one event; returns `false` when reading must stop.
-    mutating func consume(_ event: YAMLEvent) -> Bool {
+    mutating func consume(_ event: consuming YAMLEvent) -> Bool {
         let line = Int32(event.startLine + 1), column = Int32(event.startColumn + 1)
         switch event.kind {
         case .streamStart, .streamEnd, .documentEnd:
@@ -103,7 +110,7 @@ struct YAMLComposer {
             if let anchor { anchors[anchor] = Anchored(entry: tree.entries.count, detached: false, size: 1) }
             return add(entry, size: 1, line: line, column: column)
         case .sequenceStart(let anchor, let tag), .mappingStart(let anchor, let tag):
-            if let top = stack.indices.last, !stack[top].isSequence, stack[top].pendingKey == nil, !stack[top].skipValue {
+            if let top = stack.indices.last, !stack[top].isSequence, stack[top].pendingKey < 0, !stack[top].skipValue {
                 diagnostics.append(.nonStringKey(at: location(event.startLine, event.startColumn)))
                 return false
             }
@@ -115,14 +122,15 @@ struct YAMLComposer {
             var isSequence = false
             if case .sequenceStart = event.kind { isSequence = true }
             if let anchor { openAnchors.insert(anchor) }
-            stack.append(Frame(isSequence: isSequence, entry: tree.entries.count, anchor: anchor))
+            stack.append(Frame(isSequence: isSequence, entry: tree.entries.count))
+            keys.append(Keys(anchor: anchor))
             tree.entries.append(YAMLTree.Entry(kind: isSequence ? .sequence : .mapping, line: line, column: column))
             return true
         case .sequenceEnd, .mappingEnd:
-            guard let frame = stack.popLast() else { return true }
+            guard let frame = stack.popLast(), let anchor = keys.popLast().map(\.anchor) else { return true }
             tree.entries[frame.entry].value = Int32(frame.count)
             tree.entries[frame.entry].size = Int32(tree.entries.count - frame.entry)
-            if let anchor = frame.anchor {
+            if let anchor {
                 openAnchors.remove(anchor)
                 anchors[anchor] = Anchored(entry: frame.entry, detached: false, size: frame.size)
             }
@@ -172,8 +180,8 @@ struct YAMLComposer {
         if stack[top].skipValue {
             stack[top].skipValue = false
             drop(from: first)
-        } else if stack[top].pendingKey != nil {
-            stack[top].pendingKey = nil
+        } else if stack[top].pendingKey >= 0 {
+            stack[top].pendingKey = -1
             stack[top].count += 1
         } else if tree.entries[first].kind == .scalar {
             let key = tree.text(first)
@@ -193,7 +201,7 @@ struct YAMLComposer {
                 // A key is located where it was written, which for an alias is not its anchor's place.
                 tree.entries[first].line = line
                 tree.entries[first].column = column
-                stack[top].pendingKey = first
+                stack[top].pendingKey = Int32(first)
             }
         } else {
             diagnostics.append(.nonStringKey(at: SourceLocation(file: path, line: Int(line), column: Int(column))))
@@ -218,17 +226,17 @@ struct YAMLComposer {
             }
             return found.map { tree.location($0) }
         }
-        if stack[top].indexedKeys < count {
+        if keys[top].indexed < count {
             var children = tree.children(of: stack[top].entry)
             children.remaining = count * 2
             var n = 0
             while let k = children.next(), children.next() != nil {
-                if n >= stack[top].indexedKeys { stack[top].keyIndex[tree.text(k)] = tree.location(k) }
+                if n >= keys[top].indexed { keys[top].index[tree.text(k)] = tree.location(k) }
                 n += 1
             }
-            stack[top].indexedKeys = count
+            keys[top].indexed = count
         }
-        return stack[top].keyIndex[key]
+        return keys[top].index[key]
     }
 
     private static func subtree(at entry: Int, of entries: [YAMLTree.Entry]) -> [YAMLTree.Entry] {

@@ -37,6 +37,23 @@ private func firstError(_ doc: YAMLDocument) -> String? {
         #expect(values["m"] == .intOutOfRange)
     }
 
+    @Test("integers are read to the edges of 64 bits, with a sign and leading zeros")
+    func integerEdges() throws {
+        let doc = load("a: -9223372036854775808\nb: 9223372036854775807\nc: 9223372036854775808\nd: -9223372036854775809\ne: +007\nf: -0\ng: '-'\nh: +\ni: 1_000\nj: 12a\n")
+        let pairs = try #require(doc.root?.mapping)
+        let values = Dictionary(uniqueKeysWithValues: pairs.map { ($0.key.value, $0.value.scalar!.resolved) })
+        #expect(values["a"] == .int(Int.min))
+        #expect(values["b"] == .int(Int.max))
+        #expect(values["c"] == .intOutOfRange)
+        #expect(values["d"] == .intOutOfRange)
+        #expect(values["e"] == .int(7))
+        #expect(values["f"] == .int(0))
+        #expect(values["g"] == .string("-"))
+        #expect(values["h"] == .string("+"))
+        #expect(values["i"] == .string("1_000"))
+        #expect(values["j"] == .string("12a"))
+    }
+
     @Test("every node keeps its 1-based line and column, counted in characters")
     func locations() throws {
         let doc = load("名称: 燃气站\nlist:\n  - 甲\n  - {k: 值}\n")
