@@ -91,7 +91,7 @@ enum YAMLBlockScanner {
             }
             if col == 0 && isDocumentMarker(UInt8(ascii: "-")) {
                 let l = line
-                i += 3
+                i &+= 3
                 emit(.documentStart(implicit: false, hasDirectives: false), l, 0, l, 3)
                 try finishLine()
                 // NOTE: an empty explicit document is rare; libyaml's marks for it are not modelled.
@@ -121,7 +121,7 @@ enum YAMLBlockScanner {
 
         /// A block mapping whose first key has been read; the read position is at its `:`.
         private mutating func blockMapping(firstKey: ScalarToken) throws(Decline) {
-            depth += 1
+            depth &+= 1
             if depth > Self.maxDepth { throw Decline() }
             let indent = firstKey.startColumn
             emit(.mappingStart(anchor: nil, tag: nil), line, indent, line, indent)
@@ -129,11 +129,11 @@ enum YAMLBlockScanner {
             while true {
                 if i - key.startIndex > Self.maxKeyBytes { throw Decline() }
                 emitScalar(key)
-                i += 1
+                i &+= 1
                 try value(indent: indent, inMapping: true)
                 if eof || col < indent {
                     emitEnd(.mappingEnd, indent: indent)
-                    depth -= 1
+                    depth &-= 1
                     return
                 }
                 if col > indent || isBlockEntry(i) { throw Decline() }
@@ -145,18 +145,18 @@ enum YAMLBlockScanner {
         /// A block sequence whose first `-` is at the read position. An indentless sequence (at
         /// its key's indentation) ends at the first line of that indentation that is no entry.
         private mutating func blockSequence(indentless: Bool) throws(Decline) {
-            depth += 1
+            depth &+= 1
             if depth > Self.maxDepth { throw Decline() }
             let indent = col
             // NOTE: libyaml marks an indentless sequence with its first `-` token, others with an
             // empty mark before it.
             emit(.sequenceStart(anchor: nil, tag: nil), line, indent, line, indentless ? indent + 1 : indent)
             while true {
-                i += 1
+                i &+= 1
                 try value(indent: indent, inMapping: false)
                 if eof || col < indent || (indentless && col == indent && !isBlockEntry(i)) {
                     emitEnd(.sequenceEnd, indent: indent)
-                    depth -= 1
+                    depth &-= 1
                     return
                 }
                 if col > indent || !isBlockEntry(i) { throw Decline() }
@@ -203,12 +203,12 @@ enum YAMLBlockScanner {
 
         /// A flow sequence or mapping at the read position, emitted, and the spaces after it.
         private mutating func flowCollection() throws(Decline) {
-            depth += 1
+            depth &+= 1
             if depth > Self.maxDepth { throw Decline() }
             let isMapping = buf[i] == UInt8(ascii: "{")
             let close = isMapping ? UInt8(ascii: "}") : UInt8(ascii: "]")
             emit(isMapping ? .mappingStart(anchor: nil, tag: nil) : .sequenceStart(anchor: nil, tag: nil), line, col, line, col + 1)
-            i += 1
+            i &+= 1
             skipSpaces()
             if i >= end || buf[i] != close {
                 while true {
@@ -218,7 +218,7 @@ enum YAMLBlockScanner {
                         guard i < end, buf[i] == UInt8(ascii: ":"), i + 1 < end, buf[i + 1] == UInt8(ascii: " "),
                               i - key.startIndex <= Self.maxKeyBytes else { throw Decline() }
                         emitScalar(key)
-                        i += 1
+                        i &+= 1
                         skipSpaces()
                     }
                     if i < end && (buf[i] == UInt8(ascii: "[") || buf[i] == UInt8(ascii: "{")) {
@@ -231,15 +231,15 @@ enum YAMLBlockScanner {
                     // NOTE: `:` after a sequence item (a single-pair mapping), a comment (the
                     // collection would go on past the line) and a trailing comma are declined.
                     guard buf[i] == UInt8(ascii: ",") else { throw Decline() }
-                    i += 1
+                    i &+= 1
                     skipSpaces()
                     if i < end && buf[i] == close { throw Decline() }
                 }
             }
             emit(isMapping ? .mappingEnd : .sequenceEnd, line, col, line, col + 1)
-            i += 1
+            i &+= 1
             skipSpaces()
-            depth -= 1
+            depth &-= 1
         }
 
         /// A quoted or plain scalar at the read position (not emitted: it may be a key), and the
@@ -329,7 +329,7 @@ enum YAMLBlockScanner {
         /// A single-line single-quoted scalar; `''` is a quote.
         private mutating func singleQuoted() throws(Decline) -> ScalarToken {
             let startIndex = i, startColumn = col
-            i += 1
+            i &+= 1
             var unescaped: [UInt8]?
             var run = i
             while true {
@@ -338,7 +338,7 @@ enum YAMLBlockScanner {
                 if b == UInt8(ascii: "'") {
                     guard i + 1 < end, buf[i + 1] == UInt8(ascii: "'") else { break }
                     unescaped = append(run, i + 1, to: unescaped)
-                    i += 2
+                    i &+= 2
                     run = i
                     continue
                 }
@@ -347,14 +347,14 @@ enum YAMLBlockScanner {
                 try advanceCharacter()
             }
             let value = unescaped.map { String(decoding: append(run, i, to: $0), as: UTF8.self) } ?? string(run, i)
-            i += 1
+            i &+= 1
             return ScalarToken(value: value, style: .singleQuoted, startIndex: startIndex, startColumn: startColumn, endColumn: col)
         }
 
         /// A single-line double-quoted scalar with libyaml's escapes.
         private mutating func doubleQuoted() throws(Decline) -> ScalarToken {
             let startIndex = i, startColumn = col
-            i += 1
+            i &+= 1
             var unescaped: [UInt8]?
             var run = i
             while true {
@@ -400,11 +400,11 @@ enum YAMLBlockScanner {
                     throw Decline()
                 }
                 unescaped = bytes
-                i += length
+                i &+= length
                 run = i
             }
             let value = unescaped.map { String(decoding: append(run, i, to: $0), as: UTF8.self) } ?? string(run, i)
-            i += 1
+            i &+= 1
             return ScalarToken(value: value, style: .doubleQuoted, startIndex: startIndex, startColumn: startColumn, endColumn: col)
         }
 
@@ -469,7 +469,7 @@ enum YAMLBlockScanner {
                 let b = buf[i]
                 if b == UInt8(ascii: "\n") { return }
                 if b == UInt8(ascii: "\t") {
-                    i += 1
+                    i &+= 1
                 } else {
                     try advanceCharacter()
                 }
@@ -494,8 +494,8 @@ enum YAMLBlockScanner {
 
         @inline(__always)
         private mutating func newLine() {
-            i += 1
-            line += 1
+            i &+= 1
+            line &+= 1
             lineBase = i
         }
 
@@ -507,7 +507,7 @@ enum YAMLBlockScanner {
             let b = buf[i]
             if b < 0x80 {
                 if b < 0x20 || b == 0x7F { throw Decline() }
-                i += 1
+                i &+= 1
                 return
             }
             try advanceMultiByte(b)
@@ -521,8 +521,8 @@ enum YAMLBlockScanner {
             } else if b < 0xE0 {
                 // C1 controls, NEL among them.
                 if b == 0xC2 && b1 < 0xA0 { throw Decline() }
-                i += 2
-                lineBase += 1
+                i &+= 2
+                lineBase &+= 1
             } else if b < 0xF0 {
                 let b2 = i + 2 < end ? buf[i + 2] : 0
                 guard b2 & 0xC0 == 0x80 else { throw Decline() }
@@ -530,16 +530,16 @@ enum YAMLBlockScanner {
                 if b == 0xED && b1 >= 0xA0 { throw Decline() }  // surrogate
                 if b == 0xE2 && b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9) { throw Decline() }  // LS, PS
                 if b == 0xEF && ((b1 == 0xBB && b2 == 0xBF) || (b1 == 0xBF && b2 >= 0xBE)) { throw Decline() }  // BOM, U+FFFE/F
-                i += 3
-                lineBase += 2
+                i &+= 3
+                lineBase &+= 2
             } else if b < 0xF5 {
                 let b2 = i + 2 < end ? buf[i + 2] : 0
                 let b3 = i + 3 < end ? buf[i + 3] : 0
                 guard b2 & 0xC0 == 0x80, b3 & 0xC0 == 0x80 else { throw Decline() }
                 if b == 0xF0 && b1 < 0x90 { throw Decline() }  // overlong
                 if b == 0xF4 && b1 >= 0x90 { throw Decline() }  // past U+10FFFF
-                i += 4
-                lineBase += 3
+                i &+= 4
+                lineBase &+= 3
             } else {
                 throw Decline()
             }
@@ -606,7 +606,7 @@ enum YAMLBlockScanner {
                 return
             }
             (storage.baseAddress! + count).initialize(to: YAMLEvent(kind: kind, startLine: startLine, startColumn: startColumn, endLine: endLine, endColumn: endColumn))
-            count += 1
+            count &+= 1
         }
 
         /// A scalar read on the current line.
