@@ -19,6 +19,11 @@ struct YAMLEvent: Equatable, Sendable {
     var endLine: Int, endColumn: Int
 }
 
+/// Takes parser events one at a time; returns `false` when it wants no more.
+protocol YAMLEventSink {
+    mutating func consume(_ event: consuming YAMLEvent) -> Bool
+}
+
 /// A parse error as libyaml reports it; marks are 0-based.
 struct LibYAMLError: Error {
     var problem: String

@@ -13,28 +13,35 @@
 enum YAMLBlockScanner {
     /// The events libyaml would give for `bytes`, or `nil` if the input is outside the subset.
     static func events(_ bytes: [UInt8]) -> [YAMLEvent]? {
-        // NOTE: the events are written straight into the array's storage, which must be large
-        // enough from the start: answer files have about one event per 6 bytes, and no input has
-        // more than 2 per byte (plus the stream's and document's), so a denser one is read again.
-        var overflowed = false
-        if let events = scan(bytes, capacity: bytes.count / 4 + 32, overflowed: &overflowed) { return events }
-        return overflowed ? scan(bytes, capacity: 2 * bytes.count + 8, overflowed: &overflowed) : nil
+        var list = EventList()
+        return scan(bytes, into: &list) ? list.events : nil
     }
 
-    private static func scan(_ bytes: [UInt8], capacity: Int, overflowed: inout Bool) -> [YAMLEvent]? {
-        var accepted = false
-        let events = bytes.withUnsafeBufferPointer { input in
-            [YAMLEvent](unsafeUninitializedCapacity: capacity) { storage, count in
-                var scanner = Scanner(input, storage)
-                do throws(Decline) {
-                    try scanner.stream()
-                    accepted = !scanner.overflowed
-                } catch {}
-                count = scanner.count
-                overflowed = scanner.overflowed
+    /// Hands `sink` the events libyaml would give for `bytes`, one by one as they are read, and
+    /// says whether the input was within the subset. When it was not, `sink` has been given the
+    /// events up to where the scanner declined, which the caller must discard.
+    static func scan<Sink: YAMLEventSink>(_ bytes: [UInt8], into sink: inout Sink) -> Bool {
+        // NOTE: events go straight to the sink (the composer), never through an array: copying
+        // each event in and out of one cost as much as scanning.
+        bytes.withUnsafeBufferPointer { input in
+            var scanner = Scanner(input, sink)
+            defer { sink = scanner.sink }
+            do throws(Decline) {
+                try scanner.stream()
+                return true
+            } catch {
+                return false
             }
         }
-        return accepted ? events : nil
+    }
+
+    /// Collects the events, for the differential checks against libyaml.
+    private struct EventList: YAMLEventSink {
+        var events: [YAMLEvent] = []
+        mutating func consume(_ event: consuming YAMLEvent) -> Bool {
+            events.append(event)
+            return true
+        }
     }
 
     /// Thrown wherever the input leaves the subset; carries nothing, costs nothing.
@@ -49,7 +56,7 @@ enum YAMLBlockScanner {
         var endColumn: Int
     }
 
-    private struct Scanner {
+    private struct Scanner<Sink: YAMLEventSink> {
         private let buf: UnsafeBufferPointer<UInt8>
         private let end: Int
         /// Byte offset and 0-based line of the read position.
@@ -62,21 +69,20 @@ enum YAMLBlockScanner {
         /// Set once the read position has reached the end while looking for the next content line.
         private var eof = false
         private var depth = 0
-        /// The events so far, in the result array's storage; `overflowed` once it was full.
-        private let storage: UnsafeMutableBufferPointer<YAMLEvent>
-        private(set) var count = 0
-        private(set) var overflowed = false
+        /// Where the events go; once it has said stop, it is given no more.
+        private(set) var sink: Sink
+        private var stopped = false
 
         /// NOTE: deeper nesting is declined, so that hostile input cannot exhaust the stack.
-        private static let maxDepth = 100
+        private static var maxDepth: Int { 100 }
         /// NOTE: libyaml forgets a simple key 1024 characters (or bytes) after it starts; keys
         /// longer than this are declined rather than modelled.
-        private static let maxKeyBytes = 1000
+        private static var maxKeyBytes: Int { 1000 }
 
-        init(_ buffer: UnsafeBufferPointer<UInt8>, _ storage: UnsafeMutableBufferPointer<YAMLEvent>) {
+        init(_ buffer: UnsafeBufferPointer<UInt8>, _ sink: Sink) {
             buf = buffer
             end = buffer.count
-            self.storage = storage
+            self.sink = sink
         }
 
         // MARK: - Structure
@@ -601,12 +607,8 @@ enum YAMLBlockScanner {
 
         @inline(__always)
         private mutating func emit(_ kind: consuming YAMLEvent.Kind, _ startLine: Int, _ startColumn: Int, _ endLine: Int, _ endColumn: Int) {
-            guard count < storage.count else {
-                overflowed = true
-                return
-            }
-            (storage.baseAddress! + count).initialize(to: YAMLEvent(kind: kind, startLine: startLine, startColumn: startColumn, endLine: endLine, endColumn: endColumn))
-            count &+= 1
+            guard !stopped else { return }
+            stopped = !sink.consume(YAMLEvent(kind: kind, startLine: startLine, startColumn: startColumn, endLine: endLine, endColumn: endColumn))
         }
 
         /// A scalar read on the current line.

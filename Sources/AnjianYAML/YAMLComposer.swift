@@ -1,7 +1,7 @@
 import AnjianCore
 
 /// Builds the node buffer from parser events, enforcing the limits as it goes.
-struct YAMLComposer {
+struct YAMLComposer: YAMLEventSink {
     /// What changes with every node read into an open collection, kept apart from ``Keys`` so that
     /// updating it touches no reference-counted field.
     private struct Frame {

@@ -51,10 +51,8 @@ public struct YAMLLoader: Sendable {
         // NOTE: the plain block files nearly everyone writes are read by the scanner, whose events
         // are libyaml's own (pinned by a differential fuzz target); anything else, and every error,
         // is libyaml's.
-        if let events = YAMLBlockScanner.events(bytes) {
-            for event in events where !composer.consume(event) { break }
-            return composer
-        }
+        var scanned = composer
+        if YAMLBlockScanner.scan(bytes, into: &scanned) { return scanned }
         let parser = LibYAMLEventParser(bytes: bytes)
         do {
             while let event = try parser.next() {
