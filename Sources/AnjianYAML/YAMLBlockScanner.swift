@@ -5,11 +5,13 @@
 ///
 /// The subset: one document, optionally opened by `---`; comment and blank lines; block mappings
 /// with plain or single-line quoted keys; block sequences (also at the indentation of their key);
-/// single-line plain, single-quoted and double-quoted scalars; single-line flow sequences and
-/// mappings of scalars; empty values. Declined: BOM, `\r`, tabs outside comments, anchors,
-/// aliases, tags, directives, complex keys, `...`, a second document, block scalars, multi-line
-/// scalars and flow collections, nested flow collections, a root scalar or flow collection, and
-/// any indentation that is not exactly that of an open collection.
+/// single-line plain, single-quoted and double-quoted scalars (libyaml's escapes); flow sequences
+/// and mappings on one line, nested or not (`{date: 2021-04-12, checklists: [gas]}`); empty
+/// values. Declined: BOM, `\r`, tabs outside comments, control characters, anchors, aliases,
+/// tags, directives, complex keys, `...`, a second document, block scalars, multi-line scalars
+/// and flow collections, flow keys, `{a}`, `{a: }`, trailing commas and `:` in flow scalars, keys
+/// of more than 1000 bytes, a root scalar or flow collection, and any indentation that is not
+/// exactly that of an open collection.
 enum YAMLBlockScanner {
     /// The events libyaml would give for `bytes`, or `nil` if the input is outside the subset.
     static func events(_ bytes: [UInt8]) -> [YAMLEvent]? {
