@@ -31,7 +31,7 @@ package struct YAMLTree: Sendable {
     }
 
     /// What a scalar resolves to, without its payload.
-    enum ResolvedKind: UInt8 { case null, bool, int, intOutOfRange, float, string }
+    package enum ResolvedKind: UInt8 { case null, bool, int, intOutOfRange, float, string }
 
     /// The core schema tags a scalar may carry; others are rejected while composing.
     static let tags = ["!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -103,6 +103,13 @@ package struct YAMLTree: Sendable {
 
     /// Whether the node is a scalar that resolves to null (blank, `~`, `null`).
     package func isNull(_ i: Int) -> Bool { entries[i].kind == .scalar && entries[i].resolved == .null }
+
+    /// What a scalar resolves to and the bits of a boolean, integer or double, without building
+    /// the resolved value: `nil` for a collection.
+    package func resolvedKind(_ i: Int) -> (kind: ResolvedKind, payload: UInt64)? {
+        let e = entries[i]
+        return e.kind == .scalar ? (e.resolved, e.payload) : nil
+    }
 
     /// A scalar's text as written (unescaped).
     package func text(_ i: Int) -> String { strings[Int(entries[i].value)] }

@@ -259,6 +259,17 @@ struct AnswerSheetDecoder {
         // NOTE: only the type is taken from the question, and the name only for messages: copying
         // whole questions cost more than reading the answers.
         let type = catalog.questions[slot].type
+        // NOTE: answers of the usual kinds are typed from the composed scalar's bits; anything
+        // else goes through the full reading below, with its messages.
+        if let (kind, payload) = tree.resolvedKind(entry) {
+            switch (type, kind) {
+            case (.bool, .bool): return .bool(payload != 0)
+            case (.int, .int): return .int(Int(Int64(bitPattern: payload)))
+            case (.number, .int): return .double(Double(Int64(bitPattern: payload)))
+            case (.number, .float) where Double(bitPattern: payload).isFinite: return .double(Double(bitPattern: payload))
+            default: break
+            }
+        }
         var name: String { catalog.questionNames[slot] }
         let isScalar = tree.isScalar(entry)
         let resolved = tree.resolved(entry)
