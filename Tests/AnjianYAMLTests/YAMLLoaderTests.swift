@@ -140,6 +140,21 @@ private func firstError(_ doc: YAMLDocument) -> String? {
         #expect(b.count == 2)
     }
 
+    @Test("a duplicate key's value is dropped, yet an anchor in it still serves later aliases; an alias key is located at the alias")
+    func anchorInDroppedValue() throws {
+        let doc = load("a: 1\na: &x {k: [v, w]}\nb: *x\n&y c: 2\n*y : 3\nd: [*x, *x]\n")
+        #expect(doc.diagnostics.map(\.code) == ["yaml.duplicate-key", "yaml.duplicate-key"])
+        #expect(doc.diagnostics.last?.location == AnjianCore.SourceLocation(file: "t.yaml", line: 5, column: 1))
+        let pairs = try #require(doc.root?.mapping)
+        #expect(pairs.map(\.key.value) == ["a", "b", "c", "d"])
+        let b = try #require(pairs[1].value.mapping)
+        #expect(b.map(\.key.value) == ["k"])
+        #expect(b[0].value.sequence?.compactMap(\.scalar?.value) == ["v", "w"])
+        // The copy keeps the anchored node's own location (libyaml starts it at its anchor).
+        #expect(pairs[1].value.location == AnjianCore.SourceLocation(file: "t.yaml", line: 2, column: 4))
+        #expect(pairs[3].value.sequence?.compactMap { $0.mapping?.first?.key.value } == ["k", "k"])
+    }
+
     @Test("files past the size limit are rejected before parsing")
     func fileSize() {
         let doc = load(String(repeating: "a", count: 200), limits: YAMLLimits(maxFileSize: 100))
