@@ -20,8 +20,33 @@ struct YAMLEvent: Equatable, Sendable {
 }
 
 /// Takes parser events one at a time; returns `false` when it wants no more.
+///
+/// Scalars and collections can also be handed over without building an event, which is how the
+/// block scanner feeds the composer; by default they are built into events.
 protocol YAMLEventSink {
     mutating func consume(_ event: consuming YAMLEvent) -> Bool
+    mutating func scalar(_ value: String, anchor: String?, tag: String?, style: YAMLScalar.Style,
+                         startLine: Int, startColumn: Int, endLine: Int, endColumn: Int) -> Bool
+    /// A sequence or mapping start without anchor or tag.
+    mutating func collectionStart(sequence: Bool, line: Int, column: Int, endLine: Int, endColumn: Int) -> Bool
+    mutating func collectionEnd(sequence: Bool, line: Int, column: Int, endLine: Int, endColumn: Int) -> Bool
+}
+
+extension YAMLEventSink {
+    mutating func scalar(_ value: String, anchor: String?, tag: String?, style: YAMLScalar.Style,
+                         startLine: Int, startColumn: Int, endLine: Int, endColumn: Int) -> Bool {
+        consume(YAMLEvent(kind: .scalar(value: value, anchor: anchor, tag: tag, style: style),
+                          startLine: startLine, startColumn: startColumn, endLine: endLine, endColumn: endColumn))
+    }
+
+    mutating func collectionStart(sequence: Bool, line: Int, column: Int, endLine: Int, endColumn: Int) -> Bool {
+        consume(YAMLEvent(kind: sequence ? .sequenceStart(anchor: nil, tag: nil) : .mappingStart(anchor: nil, tag: nil),
+                          startLine: line, startColumn: column, endLine: endLine, endColumn: endColumn))
+    }
+
+    mutating func collectionEnd(sequence: Bool, line: Int, column: Int, endLine: Int, endColumn: Int) -> Bool {
+        consume(YAMLEvent(kind: sequence ? .sequenceEnd : .mappingEnd, startLine: line, startColumn: column, endLine: endLine, endColumn: endColumn))
+    }
 }
 
 /// A parse error as libyaml reports it; marks are 0-based.

@@ -610,7 +610,22 @@ enum YAMLBlockScanner {
         @inline(__always)
         private mutating func emit(_ kind: consuming YAMLEvent.Kind, _ startLine: Int, _ startColumn: Int, _ endLine: Int, _ endColumn: Int) {
             guard !stopped else { return }
-            stopped = !sink.consume(YAMLEvent(kind: kind, startLine: startLine, startColumn: startColumn, endLine: endLine, endColumn: endColumn))
+            // NOTE: scalars and collections go to the sink without an event being built (the
+            // cases are known where this is inlined); only the stream's and document's are events.
+            switch kind {
+            case .scalar(let value, nil, nil, let style):
+                stopped = !sink.scalar(value, anchor: nil, tag: nil, style: style, startLine: startLine, startColumn: startColumn, endLine: endLine, endColumn: endColumn)
+            case .mappingStart(nil, nil), .sequenceStart(nil, nil):
+                var sequence = false
+                if case .sequenceStart = kind { sequence = true }
+                stopped = !sink.collectionStart(sequence: sequence, line: startLine, column: startColumn, endLine: endLine, endColumn: endColumn)
+            case .mappingEnd, .sequenceEnd:
+                var sequence = false
+                if case .sequenceEnd = kind { sequence = true }
+                stopped = !sink.collectionEnd(sequence: sequence, line: startLine, column: startColumn, endLine: endLine, endColumn: endColumn)
+            default:
+                stopped = !sink.consume(YAMLEvent(kind: kind, startLine: startLine, startColumn: startColumn, endLine: endLine, endColumn: endColumn))
+            }
         }
 
         /// A scalar read on the current line.

@@ -99,44 +99,69 @@ struct YAMLComposer: YAMLEventSink {
             tree.entries.append(contentsOf: copy)
             return placed(first, size: anchored.size, line: line, column: column)
         case .scalar(let value, let anchor, let tag, let style):
-            if value.utf8.count > limits.maxScalarLength {
-                diagnostics.append(.scalarTooLong(bytes: value.utf8.count, limit: limits.maxScalarLength,
-                                                  at: location(event.startLine, event.startColumn)))
-                return false
-            }
-            let tagName = checkTag(tag, line: event.startLine, column: event.startColumn, forScalar: true)
-            let entry = scalarEntry(value, style: style, tag: tagName, line: line, column: column,
-                                    endLine: Int32(event.endLine + 1), endColumn: Int32(event.endColumn + 1))
-            if let anchor { anchors[anchor] = Anchored(entry: tree.entries.count, detached: false, size: 1) }
-            return add(entry, size: 1, line: line, column: column)
-        case .sequenceStart(let anchor, let tag), .mappingStart(let anchor, let tag):
-            if let top = stack.indices.last, !stack[top].isSequence, stack[top].pendingKey < 0, !stack[top].skipValue {
-                diagnostics.append(.nonStringKey(at: location(event.startLine, event.startColumn)))
-                return false
-            }
-            if stack.count + 1 > limits.maxDepth {
-                diagnostics.append(.tooDeep(limit: limits.maxDepth, at: location(event.startLine, event.startColumn)))
-                return false
-            }
-            _ = checkTag(tag, line: event.startLine, column: event.startColumn, forScalar: false)
-            var isSequence = false
-            if case .sequenceStart = event.kind { isSequence = true }
-            if let anchor { openAnchors.insert(anchor) }
-            stack.append(Frame(isSequence: isSequence, entry: tree.entries.count))
-            keys.append(Keys(anchor: anchor))
-            tree.entries.append(YAMLTree.Entry(kind: isSequence ? .sequence : .mapping, line: line, column: column))
-            return true
+            return scalar(value, anchor: anchor, tag: tag, style: style,
+                          startLine: event.startLine, startColumn: event.startColumn, endLine: event.endLine, endColumn: event.endColumn)
+        case .sequenceStart(let anchor, let tag):
+            return collectionStart(sequence: true, anchor: anchor, tag: tag, line: event.startLine, column: event.startColumn)
+        case .mappingStart(let anchor, let tag):
+            return collectionStart(sequence: false, anchor: anchor, tag: tag, line: event.startLine, column: event.startColumn)
         case .sequenceEnd, .mappingEnd:
-            guard let frame = stack.popLast(), let anchor = keys.popLast().map(\.anchor) else { return true }
-            tree.entries[frame.entry].value = Int32(frame.count)
-            tree.entries[frame.entry].size = Int32(tree.entries.count - frame.entry)
-            if let anchor {
-                openAnchors.remove(anchor)
-                anchors[anchor] = Anchored(entry: frame.entry, detached: false, size: frame.size)
-            }
-            let entry = tree.entries[frame.entry]
-            return placed(frame.entry, size: frame.size, line: entry.line, column: entry.column)
+            return collectionEnd()
         }
+    }
+
+    /// A scalar event (marks 0-based, as libyaml gives them).
+    mutating func scalar(_ value: String, anchor: String?, tag: String?, style: YAMLScalar.Style,
+                         startLine: Int, startColumn: Int, endLine: Int, endColumn: Int) -> Bool {
+        let line = Int32(startLine + 1), column = Int32(startColumn + 1)
+        if value.utf8.count > limits.maxScalarLength {
+            diagnostics.append(.scalarTooLong(bytes: value.utf8.count, limit: limits.maxScalarLength, at: location(startLine, startColumn)))
+            return false
+        }
+        let tagName = checkTag(tag, line: startLine, column: startColumn, forScalar: true)
+        let entry = scalarEntry(value, style: style, tag: tagName, line: line, column: column,
+                                endLine: Int32(endLine + 1), endColumn: Int32(endColumn + 1))
+        if let anchor { anchors[anchor] = Anchored(entry: tree.entries.count, detached: false, size: 1) }
+        return add(entry, size: 1, line: line, column: column)
+    }
+
+    mutating func collectionStart(sequence: Bool, line: Int, column: Int, endLine: Int, endColumn: Int) -> Bool {
+        collectionStart(sequence: sequence, anchor: nil, tag: nil, line: line, column: column)
+    }
+
+    mutating func collectionEnd(sequence: Bool, line: Int, column: Int, endLine: Int, endColumn: Int) -> Bool {
+        collectionEnd()
+    }
+
+    /// A sequence or mapping start event.
+    mutating func collectionStart(sequence isSequence: Bool, anchor: String?, tag: String?, line startLine: Int, column startColumn: Int) -> Bool {
+        if let top = stack.indices.last, !stack[top].isSequence, stack[top].pendingKey < 0, !stack[top].skipValue {
+            diagnostics.append(.nonStringKey(at: location(startLine, startColumn)))
+            return false
+        }
+        if stack.count + 1 > limits.maxDepth {
+            diagnostics.append(.tooDeep(limit: limits.maxDepth, at: location(startLine, startColumn)))
+            return false
+        }
+        _ = checkTag(tag, line: startLine, column: startColumn, forScalar: false)
+        if let anchor { openAnchors.insert(anchor) }
+        stack.append(Frame(isSequence: isSequence, entry: tree.entries.count))
+        keys.append(Keys(anchor: anchor))
+        tree.entries.append(YAMLTree.Entry(kind: isSequence ? .sequence : .mapping, line: Int32(startLine + 1), column: Int32(startColumn + 1)))
+        return true
+    }
+
+    /// A sequence or mapping end event.
+    mutating func collectionEnd() -> Bool {
+        guard let frame = stack.popLast(), let anchor = keys.popLast().map(\.anchor) else { return true }
+        tree.entries[frame.entry].value = Int32(frame.count)
+        tree.entries[frame.entry].size = Int32(tree.entries.count - frame.entry)
+        if let anchor {
+            openAnchors.remove(anchor)
+            anchors[anchor] = Anchored(entry: frame.entry, detached: false, size: frame.size)
+        }
+        let entry = tree.entries[frame.entry]
+        return placed(frame.entry, size: frame.size, line: entry.line, column: entry.column)
     }
 
     private mutating func scalarEntry(_ value: String, style: YAMLScalar.Style, tag: String?, line: Int32, column: Int32,
