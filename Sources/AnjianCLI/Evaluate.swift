@@ -41,21 +41,36 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         var printer = rulesOptions.printer()
-        let catalog = try rulesOptions.loadCatalog(printer: &printer)
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        var sink = try ReportSink(path: output, language: rulesOptions.language)
-        var progress = ProgressBar(total: AnswerInputs.count(answers), language: rulesOptions.language)
+        var sink: ReportSink?
+        var progress: ProgressBar?
         var total = 0, reports = 0, failedFiles = 0
         var incomplete: [String] = []
         var failing = false
-        let work = evaluator(catalog: catalog)
+        let limits = rulesOptions.limits
         // NOTE: reports are written in input order as they complete; at most `workers * 16` inputs
-        // are in flight, so memory stays flat however many files there are.
-        try EvaluationPipeline.run(AnswerInputs(answers), workers: workers, inFlight: workers * 16, work: work) { o in
+        // are in flight, so memory stays flat however many files there are. The first files are
+        // read while the catalog compiles.
+        try EvaluationPipeline.run(
+            AnswerInputs(answers), workers: workers, inFlight: workers * 16, prefetch: workers * 128,
+            prepare: { input in
+                switch input.source {
+                case .file(let url): AnswerDocument.read(contentsOf: url, displayPath: input.display, limits: limits)
+                case .bytes(let bytes, let line): AnswerDocument(bytes: bytes, path: input.display, firstLine: line, limits: limits)
+                }
+            },
+            context: {
+                let catalog = try rulesOptions.loadCatalog(printer: &printer)
+                sink = try ReportSink(path: output, language: rulesOptions.language)
+                progress = ProgressBar(total: AnswerInputs.count(answers), language: rulesOptions.language)
+                return catalog
+            },
+            finish: evaluator()
+        ) { o in
             total += 1
             if let rendered = o.rendered {
-                if reports == 0 { try sink.write(format.prologue()) }
-                try sink.write(bytes: rendered)
+                if reports == 0 { try sink!.write(format.prologue()) }
+                try sink!.write(bytes: rendered)
                 reports += 1
                 if o.undetermined { incomplete.append(o.display) }
                 failing = failing || o.failing
@@ -63,8 +78,9 @@ struct Evaluate: ParsableCommand {
                 failedFiles += 1
                 printer.print(o.diagnostics)
             }
-            progress.update(done: total, failed: failedFiles)
+            progress!.update(done: total, failed: failedFiles)
         }
+        guard var sink, let progress else { return }
         progress.finish()
         // NOTE: when no file could be evaluated there is no report, and an existing --output file is left alone.
         if reports > 0 {
@@ -86,18 +102,14 @@ struct Evaluate: ParsableCommand {
         if failing { throw ExitCode(1) }
     }
 
-    /// What one input becomes: its report rendered (`index` says where it is in the stream, for
-    /// separators between reports), or its diagnostics.
-    private func evaluator(catalog: Catalog) -> @Sendable (AnswerInput, Int) -> Outcome {
-        let format = self.format, failOn = self.failOn, limits = rulesOptions.limits
-        return { input, index in
-            var outcome = Outcome(display: input.display)
+    /// What one input, already read, becomes: its report rendered (`index` says where it is in the
+    /// stream, for separators between reports), or its diagnostics.
+    private func evaluator() -> @Sendable (AnswerDocument, Int, Catalog) -> Outcome {
+        let format = self.format, failOn = self.failOn
+        return { document, index, catalog in
+            var outcome = Outcome(display: document.path)
             do throws(Diagnostics) {
-                let sheet: AnswerSheet
-                switch input.source {
-                case .file(let url): sheet = try AnswerSheet(contentsOf: url, displayPath: input.display, for: catalog, limits: limits)
-                case .bytes(let bytes, let line): sheet = try AnswerSheet(bytes: bytes, path: input.display, firstLine: line, for: catalog, limits: limits)
-                }
+                let sheet = try AnswerSheet(document, for: catalog)
                 let report = catalog.evaluate(sheet)
                 var rendered: [UInt8] = []
                 format.render(report, index: index, into: &rendered)

@@ -53,47 +53,50 @@ public struct AnswerSheet: Sendable {
 
     /// Reads an answer file shown as `displayPath` in locations (the path as the user typed it).
     public init(contentsOf url: URL, displayPath: String, for catalog: Catalog, limits: Limits = .default) throws(Diagnostics) {
-        let file = try SourceFile.read(url, displayPath: displayPath)
-        try self.init(bytes: file.bytes, path: displayPath, for: catalog, limits: limits)
+        try self.init(AnswerDocument.read(contentsOf: url, displayPath: displayPath, limits: limits), for: catalog)
     }
 
     /// Reads an answer sheet from YAML (or JSON) bytes.
     public init(bytes: [UInt8], path: String, for catalog: Catalog, limits: Limits = .default) throws(Diagnostics) {
-        let (tree, read) = YAMLLoader(limits: limits.yaml).loadTree(bytes, path: path)
-        var diagnostics = read
-        guard let root = tree.roots.last else {
-            if !diagnostics.hasErrors {
-                diagnostics.append(.emptyAnswerFile(at: SourceLocation(file: path, line: 1, column: 1)))
-            }
-            throw Diagnostics(diagnostics)
-        }
-        var decoder = AnswerSheetDecoder(catalog: catalog, path: path)
-        let sheet = decoder.decode(tree, root: root)
-        diagnostics += decoder.diagnostics
-        guard let sheet, !diagnostics.hasErrors else { throw Diagnostics(diagnostics) }
-        self = sheet
+        try self.init(AnswerDocument(bytes: bytes, path: path, firstLine: 1, limits: limits), for: catalog)
     }
 
     /// Reads one document of a stream (NDJSON line, YAML document) that starts on `firstLine` of
     /// `path`, so that locations point into the stream rather than into the document.
     public init(bytes: [UInt8], path: String, firstLine: Int, for catalog: Catalog, limits: Limits = .default) throws(Diagnostics) {
-        let offset = firstLine - 1
+        try self.init(AnswerDocument(bytes: bytes, path: path, firstLine: firstLine, limits: limits), for: catalog)
+    }
+
+    /// Checks a document read without a catalog against `catalog`.
+    package init(_ document: AnswerDocument, for catalog: Catalog) throws(Diagnostics) {
+        let path = document.path
+        let offset = document.firstLine - 1
         func shift(_ l: SourceLocation) -> SourceLocation {
             l.file == path ? SourceLocation(file: l.file, line: l.line + offset, column: l.column) : l
         }
-        do {
-            try self.init(bytes: bytes, path: path, for: catalog, limits: limits)
-        } catch {
-            throw Diagnostics(error.all.map { d in
+        var diagnostics = document.diagnostics
+        var decoded: AnswerSheet?
+        if let tree = document.tree, let root = tree.roots.last {
+            var decoder = AnswerSheetDecoder(catalog: catalog, path: path)
+            decoded = decoder.decode(tree, root: root)
+            diagnostics += decoder.diagnostics
+        } else if !diagnostics.hasErrors {
+            diagnostics.append(.emptyAnswerFile(at: SourceLocation(file: path, line: 1, column: 1)))
+        }
+        guard var sheet = decoded, !diagnostics.hasErrors else {
+            throw Diagnostics(offset == 0 ? diagnostics : diagnostics.map { d in
                 var moved = d
                 moved.location = shift(d.location)
                 moved.notes = d.notes.map { n in var m = n; m.location = shift(n.location); return m }
                 return moved
             })
         }
-        guard offset != 0 else { return }
-        answers = answers.map { $0.map { Answer(value: $0.value, location: shift($0.location)) } }
-        extensions = extensions.mapValues { x in var m = x; m.location = shift(x.location); return m }
+        if offset != 0 {
+            // NOTE: locations point into the stream rather than into the document.
+            sheet.answers = sheet.answers.map { $0.map { Answer(value: $0.value, location: shift($0.location)) } }
+            sheet.extensions = sheet.extensions.mapValues { x in var m = x; m.location = shift(x.location); return m }
+        }
+        self = sheet
     }
 
     /// Approved deadline extensions (整改延期) by rule id.
