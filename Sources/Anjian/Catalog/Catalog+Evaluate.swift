@@ -31,102 +31,129 @@ public struct RuleOutcome: Sendable {
 extension Catalog {
     /// Evaluates every rule of the sheet's checklists. Pure and thread-safe.
     public func evaluate(_ sheet: AnswerSheet) -> Report {
-        var findings: [Finding] = []
+        let templates = reportTemplates
+        let (decisions, registers) = decideKeepingRegisters(sheet)
+        var cited: [Int32] = []
+        var fired: [(index: Int, evidence: Range<Int>)] = []
         var undetermined: [Undetermined] = []
         var notApplicable: [NotApplicable] = []
-        var passed: [String] = []
+        var passed: [Int32] = []
+        fired.reserveCapacity(decisions.count(.fired))
+        passed.reserveCapacity(decisions.count(.passed))
         // NOTE: only findings show evidence, so it is gathered for fired rules alone; rules come in
         // id order, so that reports need no sorting of ids.
-        for o in outcomes(sheet, evidenceFor: [.fired], order: idOrder) {
-            let rule = o.rule
-            switch o.outcome {
+        let answers = sheet.answers(for: self)
+        forEachOutcome(sheet, answers, decisions, registers, evidenceFor: Self.firedEvidence, order: idOrder, into: &cited) { index, outcome, evidence, missing, reason in
+            switch outcome {
             case .fired:
-                findings.append(Finding(
-                    ruleID: rule.id, title: rule.title, severity: rule.severity, checklist: rule.checklist,
-                    departments: rule.departments, basis: rule.basis, remedy: rule.remedy,
-                    deadline: deadline(rule.deadline, from: sheet.inspection.date), due: rule.deadline,
-                    source: rule.source, evidence: o.evidence,
-                    ruleFile: rule.overriddenIn ?? checklistByID[rule.checklist]?.file ?? "",
-                    extension: sheet.extensions[rule.id]))
+                fired.append((index, evidence))
             case .passed:
-                passed.append(rule.id)
+                passed.append(Int32(index))
             case .undetermined:
-                undetermined.append(Undetermined(ruleID: rule.id, title: rule.title, severity: rule.severity, missing: o.missing, error: o.reason))
+                let rule = templates.rules[index].fields
+                undetermined.append(Undetermined(ruleID: rule.ruleID, title: rule.title, severity: rule.severity, missing: missing, error: reason))
             case .notApplicable:
-                notApplicable.append(NotApplicable(ruleID: rule.id, title: rule.title, reason: o.reason ?? "不适用"))
+                let rule = templates.rules[index].fields
+                notApplicable.append(NotApplicable(ruleID: rule.ruleID, title: rule.title, reason: reason ?? "不适用"))
             }
         }
+        let shared = ReportEvidence(answers: answers, slots: cited, templates: templates)
+        let date = sheet.inspection.date
+        var reckoned: (due: Deadline, date: CivilDate)?
+        var findings: [Finding] = []
+        findings.reserveCapacity(fired.count)
         // Major first, each severity in id order.
-        findings = Severity.allCases.sorted().flatMap { severity in findings.filter { $0.severity == severity } }
+        for rank in ReportTemplates.severities.indices {
+            for (index, cited) in fired where templates.severityRanks[index] == rank {
+                let rule = templates.rules[index]
+                // Most rules of a catalog share a few deadlines; each is reckoned once per sheet.
+                let due = rule.fields.due
+                if reckoned?.due != due { reckoned = (due, deadline(due, from: date)) }
+                findings.append(Finding(rule: rule, deadline: reckoned!.date, citations: Citations(shared, cited),
+                                        extension: sheet.extensions.isEmpty ? nil : sheet.extensions[rule.fields.ruleID]))
+            }
+        }
         return Report(path: sheet.path, enterprise: sheet.enterprise, inspection: sheet.inspection,
-                      findings: findings, undetermined: undetermined, notApplicable: notApplicable, passed: passed,
-                      catalogVersion: version, catalogHash: contentHash)
+                      findings: findings, undetermined: undetermined, notApplicable: notApplicable,
+                      passedRules: .rules(templates, passed), catalogVersion: version, catalogHash: contentHash)
     }
 
     /// The outcome of every rule of the sheet's checklists, in evaluation order, with its evidence.
     public func outcomes(_ sheet: AnswerSheet) -> [RuleOutcome] {
-        outcomes(sheet, evidenceFor: Set(Outcome.allCases))
+        let (decisions, registers) = decideKeepingRegisters(sheet)
+        let answers = sheet.answers(for: self)
+        var cited: [Int32] = []
+        var result: [(outcome: RuleOutcome, evidence: Range<Int>)] = []
+        forEachOutcome(sheet, answers, decisions, registers, evidenceFor: Self.allEvidence, order: nil, into: &cited) { index, outcome, evidence, missing, reason in
+            result.append((RuleOutcome(rule: rules[index], outcome: outcome, evidence: [], missing: missing, reason: reason), evidence))
+        }
+        return result.map { o in
+            var outcome = o.outcome
+            outcome.evidence = cited[o.evidence].map { Evidence(answers[Int($0)]!, question: questionNames[Int($0)]) }
+            return outcome
+        }
     }
 
-    /// The outcomes of the rules at `order` (evaluation order when nil) that the sheet selects.
-    func outcomes(_ sheet: AnswerSheet, evidenceFor wanted: Set<Outcome>, order: [Int]? = nil) -> [RuleOutcome] {
-        let (decisions, registers) = decideKeepingRegisters(sheet)
+    static let firedEvidence: Set<Outcome> = [.fired], allEvidence = Set(Outcome.allCases)
+
+    /// Hands `body` each rule at `order` (evaluation order when nil) that the sheet selects: its
+    /// index, its outcome as decided, where the slots of the answers it cites as evidence are in
+    /// `cited` (for the outcomes `wanted`, else nowhere; see ``cite(_:_:into:)``), the questions
+    /// still missing and the reason it is undetermined or not applicable.
+    func forEachOutcome(_ sheet: AnswerSheet, _ answers: [Answer?], _ decisions: Decisions, _ registers: [UInt8]?,
+                        evidenceFor wanted: Set<Outcome>, order: [Int]?, into cited: inout [Int32],
+                        _ body: (_ index: Int, _ outcome: Outcome, _ evidence: Range<Int>, _ missing: [String], _ reason: String?) -> Void) {
         // NOTE: the plan decides; the tree walker runs only for what a report shows of a rule
         // (evidence, missing questions, reasons), so a clean sheet never walks a tree.
         var evaluator: Evaluator?
-        var answers: [Answer?]?
-        var result: [RuleOutcome] = []
         let sweep = plan.sweep
         let firedEvidence = wanted.contains(.fired), passedEvidence = wanted.contains(.passed)
+        // NOTE: the sweep's slots of every rule, one run after another, so that nothing is cleared per rule.
+        var swept: [Int] = []
         for index in order ?? Array(rules.indices) {
-            let rule = rules[index]
             guard let decided = decisions[index] else { continue }
+            let none = cited.count..<cited.count
             let register = sweep.ruleRegisters[index]
             if decided == .fired, register >= 0, let registers {
                 // A swept rule's evidence is read off the sweep, without walking its tree.
-                if answers == nil { answers = sheet.answers(for: self) }
-                var slots: [Int] = []
-                if firedEvidence { sweep.evidence(of: register, registers, into: &slots) }
-                let evidence = firedEvidence ? self.evidence(slots, answers!) : []
+                var evidence = none
+                if firedEvidence {
+                    let start = swept.count
+                    sweep.evidence(of: register, registers, into: &swept)
+                    evidence = cite(swept[start...], answers, into: &cited)
+                }
                 #if DEBUG
                 if evaluator == nil { evaluator = Evaluator(catalog: self, sheet: sheet) }
                 let (value, walked) = evaluator!.rule(index)
-                assert(Self.code(value) == Decisions.fired, "plan and evaluator disagree on \(rule.id)")
-                assert(!firedEvidence || self.evidence(walked, answers!) == evidence, "sweep and evaluator gather other evidence for \(rule.id)")
+                assert(Self.code(value) == Decisions.fired, "plan and evaluator disagree on \(rules[index].id)")
+                var walkedEvidence: [Int32] = []
+                _ = cite(walked[...], answers, into: &walkedEvidence)
+                assert(!firedEvidence || Array(cited[evidence]) == walkedEvidence, "sweep and evaluator gather other evidence for \(rules[index].id)")
                 #endif
-                result.append(RuleOutcome(rule: rule, outcome: .fired, evidence: evidence, missing: [], reason: nil))
+                body(index, .fired, evidence, [], nil)
                 continue
             }
             if decided == .passed && !passedEvidence {
                 #if DEBUG
                 if evaluator == nil { evaluator = Evaluator(catalog: self, sheet: sheet) }
-                assert(Self.code(evaluator!.rule(index).0) == Decisions.passed, "plan and evaluator disagree on \(rule.id)")
+                assert(Self.code(evaluator!.rule(index).0) == Decisions.passed, "plan and evaluator disagree on \(rules[index].id)")
                 #endif
-                result.append(RuleOutcome(rule: rule, outcome: .passed, evidence: [], missing: [], reason: nil))
+                body(index, .passed, none, [], nil)
                 continue
             }
             if evaluator == nil { evaluator = Evaluator(catalog: self, sheet: sheet) }
-            if answers == nil { answers = sheet.answers(for: self) }
             let (value, slots) = evaluator!.rule(index)
-            assert(Self.code(value) == Decisions.code(decided), "plan and evaluator disagree on \(rule.id)")
-            let evidence = wanted.contains(decided) ? self.evidence(slots, answers!) : []
+            assert(Self.code(value) == Decisions.code(decided), "plan and evaluator disagree on \(rules[index].id)")
+            let evidence = wanted.contains(decided) ? cite(slots[...], answers, into: &cited) : none
             switch value {
-            case .bool(true):
-                result.append(RuleOutcome(rule: rule, outcome: .fired, evidence: evidence, missing: [], reason: nil))
-            case .bool(false):
-                result.append(RuleOutcome(rule: rule, outcome: .passed, evidence: evidence, missing: [], reason: nil))
-            case .unknown(let missing):
-                result.append(RuleOutcome(rule: rule, outcome: .undetermined, evidence: evidence,
-                                          missing: missing.sorted().map { questionNames[$0] }, reason: nil))
-            case .notApplicable(let slot):
-                result.append(RuleOutcome(rule: rule, outcome: .notApplicable, evidence: evidence, missing: [], reason: reason(slot, answers!)))
-            case .error(let message):
-                result.append(RuleOutcome(rule: rule, outcome: .undetermined, evidence: evidence, missing: [], reason: message))
-            default:
-                result.append(RuleOutcome(rule: rule, outcome: .undetermined, evidence: evidence, missing: [], reason: "condition is not true/false"))
+            case .bool(true): body(index, .fired, evidence, [], nil)
+            case .bool(false): body(index, .passed, evidence, [], nil)
+            case .unknown(let missing): body(index, .undetermined, evidence, missing.sorted().map { questionNames[$0] }, nil)
+            case .notApplicable(let slot): body(index, .notApplicable, evidence, [], reason(slot, answers))
+            case .error(let message): body(index, .undetermined, evidence, [], message)
+            default: body(index, .undetermined, evidence, [], "condition is not true/false")
             }
         }
-        return result
     }
 
     /// The rectification date. Answer sheets are checked against the calendar when read, so a
@@ -138,15 +165,20 @@ extension Catalog {
         }
     }
 
-    private func evidence(_ slots: [Int], _ answers: [Answer?]) -> [Evidence] {
-        var seen: Set<Int> = []
-        var result: [Evidence] = []
-        for slot in slots where seen.insert(slot).inserted {
-            guard let answer = answers[slot] else { continue }
-            let q = questions[slot]
-            result.append(Evidence(question: questionNames[slot], value: AnswerValue(answer.value, type: q.type), location: answer.location))
+    /// Appends the slots of the answers a report shows as evidence for `slots` to `cited`, and
+    /// returns where they are: each answered slot once, in the order of the answers in the answer file.
+    private func cite(_ slots: ArraySlice<Int>, _ answers: [Answer?], into cited: inout [Int32]) -> Range<Int> {
+        // NOTE: answers are read through `map`, which borrows them; binding one (`if let`) copied it.
+        let start = cited.count
+        // NOTE: a rule names a few answers, so repeats are found by looking back rather than in a set.
+        for (i, slot) in zip(slots.indices, slots) where answers[slot].map({ _ in true }) ?? false && !slots[..<i].contains(slot) {
+            cited.append(Int32(slot))
         }
-        return result.sorted { $0.location < $1.location }
+        cited.withUnsafeMutableBufferPointer { cited in
+            var run = UnsafeMutableBufferPointer(rebasing: cited[start...])
+            run.sort { a, b in answers[Int(a)].map { a in answers[Int(b)].map { b in a.location < b.location }! }! }
+        }
+        return start..<cited.count
     }
 
     private func reason(_ slot: Int, _ answers: [Answer?]) -> String {

@@ -54,6 +54,8 @@ public struct Catalog: Sendable {
     let plan: DecisionPlan
     /// Rule indices in the order of their ids, the order reports list rules in.
     let idOrder: [Int]
+    /// What reports of this catalog share, made by the first report.
+    private(set) var lazyReportTemplates = ReportTemplates.Lazy()
 
     init(checklists: [Checklist], departments: DepartmentDirectory, warnings: [Diagnostic], questions: [Question],
          askIf: [Program?], facts: [Fact], factPrograms: [Program], rules: [Rule], rulePrograms: [Program],

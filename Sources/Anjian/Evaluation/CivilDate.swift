@@ -42,8 +42,21 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
     public var description: String {
-        func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        String(unsafeUninitializedCapacity: Self.maxTextLength) { writeText(to: $0.baseAddress!) }
+    }
+
+    /// The most bytes ``writeText(to:)`` writes.
+    static let maxTextLength = 3 * Int.maxDecimalLength + 2
+
+    /// Writes `YYYY-MM-DD` (each part zero-padded to its width, longer if it must be) as UTF-8
+    /// and returns the bytes written: reports write a date per finding.
+    func writeText(to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var end = year.writeDecimal(to: out, width: 4)
+        out[end] = UInt8(ascii: "-")
+        end += 1 + month.writeDecimal(to: out + end + 1, width: 2)
+        out[end] = UInt8(ascii: "-")
+        end += 1 + day.writeDecimal(to: out + end + 1, width: 2)
+        return end
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

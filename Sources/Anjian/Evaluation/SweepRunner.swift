@@ -64,7 +64,10 @@ extension SweepPlan {
         guard index >= 0 else { return }  // the neutral registers
         let step = steps[Int(index)]
         let o = step.operands
-        for operand in [o.0, o.1, o.2, o.3] where operand > 1 {
+        // NOTE: the operands are read from the tuple; an array of them was an allocation per step.
+        for k in 0..<4 {
+            let operand = k == 0 ? o.0 : k == 1 ? o.1 : k == 2 ? o.2 : o.3
+            guard operand > 1 else { continue }
             if step.table == 32 {
                 evidence(of: operand, registers, into: &slots)
             } else if registers[Int(operand)] == Self.true {

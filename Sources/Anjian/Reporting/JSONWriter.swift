@@ -3,59 +3,109 @@ import AnjianCore
 /// Writes JSON text straight into a byte buffer, keys in the order given, so reports are
 /// deterministic and need no intermediate tree or string per value. Separators are `", "` and
 /// `": "`, as every report format since `anjian-report: 1` has them.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+///
+/// NOTE: noncopyable and written through a raw pointer: a batch report is some 40 KB in about
+/// 1,500 pieces, and an `Array.append` per piece cost more than copying the bytes.
+struct JSONWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    /// Bytes written.
+    private(set) var count: Int
+    private var capacity: Int
+    /// Whether `base` was allocated here, rather than lent by ``write(appendingTo:reserving:_:)``.
+    private var owned: Bool
     /// Whether the next value or key needs a `", "` before it.
     private var needsComma = false
+    /// The file of the last location written and its escaped bytes, copied rather than escaped
+    /// again: every piece of evidence names the report's own answer file.
+    private var locationFile = ""
+    private var locationFileBytes: [UInt8] = []
 
-    init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+    init(capacity: Int = 256) {
+        self.capacity = max(16, capacity)
+        base = .allocate(capacity: self.capacity)
+        count = 0
+        owned = true
     }
 
-    /// Continues writing after what `buffer` already holds (as a new value, no separator).
-    init(buffer: [UInt8]) {
-        bytes = buffer
+    /// Writes into `buffer`, after its first `count` bytes, until it is full.
+    private init(lending buffer: UnsafeMutableBufferPointer<UInt8>, count: Int) {
+        base = buffer.baseAddress!
+        capacity = buffer.count
+        self.count = count
+        owned = false
     }
 
-    /// The bytes written, with `last` after them; the writer is left empty.
-    mutating func finish(appending last: UInt8) -> [UInt8] {
-        bytes.append(last)
-        defer { bytes = [] }
-        return bytes
+    deinit {
+        if owned { base.deallocate() }
+    }
+
+    /// Appends what `body` writes to `bytes` (as a new value, no separator), written in place
+    /// when it fits in `reserving` more bytes, as it does when the estimate holds.
+    static func write(appendingTo bytes: inout [UInt8], reserving extra: Int, _ body: (inout JSONWriter) -> Void) {
+        let old = bytes
+        var spilled: [UInt8]?
+        bytes = [UInt8](unsafeUninitializedCapacity: old.count + max(16, extra)) { buffer, initialized in
+            old.withUnsafeBufferPointer { old in
+                if let start = old.baseAddress { buffer.baseAddress!.initialize(from: start, count: old.count) }
+            }
+            var w = JSONWriter(lending: buffer, count: old.count)
+            body(&w)
+            if w.owned {
+                spilled = w.withBytes { Array($0) }
+                initialized = 0
+            } else {
+                initialized = w.count
+            }
+        }
+        if let spilled { bytes = spilled }
     }
 
     /// The text written so far.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
+
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: base, count: count))
+    }
 
     // MARK: Structure
 
-    mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma = false }
-    mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma = true }
-    mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma = false }
-    mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma = true }
+    @inline(__always) mutating func beginObject() { separate(); byte(UInt8(ascii: "{")); needsComma = false }
+    @inline(__always) mutating func endObject() { byte(UInt8(ascii: "}")); needsComma = true }
+    @inline(__always) mutating func beginArray() { separate(); byte(UInt8(ascii: "[")); needsComma = false }
+    @inline(__always) mutating func endArray() { byte(UInt8(ascii: "]")); needsComma = true }
 
     /// A key known to need no escaping (the format's own field names).
-    mutating func key(_ name: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        append(#"": "#)
+    @inline(__always) mutating func key(_ name: StaticString) {
+        // NOTE: inlined, so that the name's length is a constant and its copy a few moves.
+        let length = name.utf8CodeUnitCount
+        var out = room(length + 6)
+        if needsComma { out[0] = UInt8(ascii: ","); out[1] = UInt8(ascii: " "); out += 2 }
+        out[0] = UInt8(ascii: "\"")
+        (out + 1).update(from: name.utf8Start, count: length)
+        out[length + 1] = UInt8(ascii: "\"")
+        out[length + 2] = UInt8(ascii: ":")
+        out[length + 3] = UInt8(ascii: " ")
+        count = out - base + length + 4
+        needsComma = false
     }
 
     /// A key taken from data (a department's name).
-    mutating func key(_ name: String) {
+    mutating func dataKey(_ name: String) {
         string(name)
         append(": ")
         needsComma = false
     }
 
+    /// Ends a line of NDJSON; the next value starts a new one.
+    mutating func lineBreak() { byte(UInt8(ascii: "\n")); needsComma = false }
+
     // MARK: Values
 
-    mutating func string(_ s: String) {
+    @inline(__always) mutating func string(_ s: String) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
         escaped(s)
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
         needsComma = true
     }
 
@@ -63,117 +113,190 @@ struct JSONWriter {
         if let s { string(s) } else { raw("null") }
     }
 
-    mutating func int(_ i: Int) {
+    @inline(__always) mutating func int(_ i: Int) {
         separate()
-        digits(i)
+        count += i.writeDecimal(to: room(Int.maxDecimalLength))
         needsComma = true
     }
 
-    mutating func bool(_ b: Bool) { raw(b ? "true" : "false") }
+    @inline(__always) mutating func bool(_ b: Bool) { raw(b ? "true" : "false") }
 
-    mutating func number(_ d: Double) { raw(Self.number(d)) }
+    mutating func number(_ d: Double) {
+        // NOTE: as `number(_:) -> String` writes it, without building a string for integral values.
+        if let i = Self.integral(d) { int(i); return }
+        separate()
+        var text = Self.number(d)
+        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+        needsComma = true
+    }
+
+    /// A date as `"YYYY-MM-DD"`, written without building its description.
+    @inline(__always) mutating func date(_ d: CivilDate) {
+        separate()
+        let out = room(CivilDate.maxTextLength + 2)
+        out[0] = UInt8(ascii: "\"")
+        let length = d.writeText(to: out + 1)
+        out[length + 1] = UInt8(ascii: "\"")
+        count += length + 2
+        needsComma = true
+    }
 
     mutating func strings(_ items: [String]) {
         beginArray()
-        for item in items { string(item) }
+        items.withUnsafeBufferPointer { items in
+            for i in items.indices { string(items[i]) }
+        }
         endArray()
     }
 
     /// A location as `"path:line:col"`, written without building its description.
-    mutating func location(_ l: SourceLocation) {
+    @inline(__always) mutating func location(_ l: SourceLocation) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        escaped(l.file)
-        bytes.append(UInt8(ascii: ":"))
-        digits(l.line)
-        bytes.append(UInt8(ascii: ":"))
-        digits(l.column)
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
+        if l.file == locationFile {
+            locationFileBytes.withUnsafeBytes { append($0) }
+        } else {
+            let start = count
+            escaped(l.file)
+            locationFile = l.file
+            locationFileBytes = Array(UnsafeBufferPointer(start: base + start, count: count - start))
+        }
+        let out = room(2 * Int.maxDecimalLength + 3)
+        out[0] = UInt8(ascii: ":")
+        var length = 1 + l.line.writeDecimal(to: out + 1)
+        out[length] = UInt8(ascii: ":")
+        length += 1 + l.column.writeDecimal(to: out + length + 1)
+        out[length] = UInt8(ascii: "\"")
+        count += length + 1
         needsComma = true
     }
 
     /// Text that is already JSON (`null`, a number).
-    mutating func raw(_ json: String) {
+    @inline(__always) mutating func raw(_ json: StaticString) {
         separate()
-        append(json)
+        append(UnsafeRawBufferPointer(start: json.utf8Start, count: json.utf8CodeUnitCount))
         needsComma = true
+    }
+
+    // MARK: Fragments
+
+    /// Writes what `body` writes as a fragment of its own, to be copied into other writers by
+    /// ``fragment(_:)`` once ``takeStorage()`` hands over the bytes. It must start with a key or a
+    /// value, so that whatever goes before it where it is copied is separated as usual.
+    mutating func record(_ body: (inout JSONWriter) -> Void) -> JSONFragment.Recorded {
+        let start = count
+        needsComma = false
+        body(&self)
+        return JSONFragment.Recorded(range: start..<count, endsWithValue: needsComma)
+    }
+
+    /// The bytes written, which the caller now owns (and deallocates); the writer is left empty.
+    mutating func takeStorage() -> UnsafeMutableBufferPointer<UInt8> {
+        let taken = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, count))
+        _ = taken.initialize(from: UnsafeBufferPointer(start: base, count: count))
+        count = 0
+        needsComma = false
+        return taken
+    }
+
+    /// Copies a fragment, exactly as if what recorded it were written here.
+    @inline(__always) mutating func fragment(_ f: JSONFragment) {
+        separate()
+        append(f.bytes)
+        needsComma = f.endsWithValue
     }
 
     // MARK: Bytes
 
-    private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")); bytes.append(UInt8(ascii: " ")) }
+    @inline(__always) private mutating func separate() {
+        if needsComma { append(", ") }
     }
 
-    private mutating func append(_ s: String) {
-        var s = s
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+    /// Makes room for `n` more bytes and returns where they go; `count` is left to the caller.
+    @inline(__always) private mutating func room(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + n > capacity { grow(n) }
+        return base + count
     }
 
-    private mutating func digits(_ i: Int) {
-        if i >= 0, i < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(i))
-            return
-        }
-        var magnitude = i.magnitude
-        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for 20 digits and a sign
-        withUnsafeMutableBytes(of: &scratch) { buffer in
-            var at = buffer.count
-            repeat {
-                at -= 1
-                buffer[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if i < 0 { at -= 1; buffer[at] = UInt8(ascii: "-") }
-            bytes.append(contentsOf: buffer[at...])
-        }
+    @inline(never) private mutating func grow(_ n: Int) {
+        let newCapacity = max(capacity * 2, count + n)
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        bigger.initialize(from: base, count: count)
+        if owned { base.deallocate() }
+        base = bigger
+        capacity = newCapacity
+        owned = true
+    }
+
+    @inline(__always) private mutating func byte(_ b: UInt8) {
+        room(1).pointee = b
+        count += 1
+    }
+
+    @inline(__always) private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let source = bytes.baseAddress else { return }
+        UnsafeMutableRawPointer(room(bytes.count)).copyMemory(from: source, byteCount: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always) private mutating func append(_ s: StaticString) {
+        append(UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     /// Escapes `"`, `\`, control characters and U+2028/U+2029 (which break JavaScript string
     /// literals); everything else is copied as UTF-8, in runs.
     private mutating func escaped(_ s: String) {
-        var s = s
-        s.withUTF8 { utf8 in
-            var runStart = 0
-            var i = 0
-            let n = utf8.count
-            while i < n {
-                // NOTE: a tight scan over the bytes that need nothing; most text has none that do.
-                let b = utf8[i]
-                if b >= 0x20, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\"), b != 0xE2 {
-                    i += 1
-                    continue
-                }
-                let escape: String
-                var width = 1
-                switch b {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case UInt8(ascii: "\n"): escape = "\\n"
-                case UInt8(ascii: "\r"): escape = "\\r"
-                case UInt8(ascii: "\t"): escape = "\\t"
-                case 0..<0x20: escape = Self.unicodeEscape(UInt32(b))
-                default:
-                    // 0xE2: U+2028 and U+2029 are E2 80 A8 and E2 80 A9; other E2 sequences are copied.
-                    guard i + 2 < n, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 else {
-                        i += 1
-                        continue
-                    }
-                    escape = utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                append(escape)
-                i += width
-                runStart = i
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n]))
+        // NOTE: the bytes are read in place where the string has them so (native strings do); a
+        // copy to make them contiguous (`withUTF8`) is only for the others.
+        if s.utf8.withContiguousStorageIfAvailable({ escaped(utf8: $0) }) == nil {
+            var s = s
+            s.withUTF8 { escaped(utf8: $0) }
         }
     }
 
-    private static func unicodeEscape(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    private mutating func escaped(utf8: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            // NOTE: a tight scan over the bytes that need nothing; most text has none that do.
+            let b = utf8[i]
+            if b >= 0x20, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\"), b != 0xE2 {
+                i += 1
+                continue
+            }
+            var width = 1
+            let escape: StaticString
+            switch b {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case UInt8(ascii: "\n"): escape = "\\n"
+            case UInt8(ascii: "\r"): escape = "\\r"
+            case UInt8(ascii: "\t"): escape = "\\t"
+            case 0..<0x20: escape = ""
+            default:
+                // 0xE2: U+2028 and U+2029 are E2 80 A8 and E2 80 A9; other E2 sequences are copied.
+                guard i + 2 < n, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 else {
+                    i += 1
+                    continue
+                }
+                escape = utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                width = 3
+            }
+            append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[runStart..<i]))
+            if escape.utf8CodeUnitCount > 0 { append(escape) } else { unicodeEscape(b) }
+            i += width
+            runStart = i
+        }
+        append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[runStart..<n]))
+    }
+
+    /// `\u00XX` for a control character.
+    private mutating func unicodeEscape(_ b: UInt8) {
+        let hex: StaticString = "0123456789abcdef"
+        append("\\u00")
+        byte(hex.utf8Start[Int(b >> 4)])
+        byte(hex.utf8Start[Int(b & 15)])
     }
 
     // MARK: Text helpers (schemas, roll-ups, diagnostics, graphs)
@@ -184,10 +307,15 @@ struct JSONWriter {
         return w.text
     }
 
+    /// A number as reports write it: integral values without a fraction, others as Swift prints them.
     static func number(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
+        if let i = integral(d) { return String(i) }
         return String(d)
+    }
+
+    private static func integral(_ d: Double) -> Int? {
+        d.isFinite && d == d.rounded() && abs(d) < 1e15 ? Int(d) : nil
     }
 
     static func object(_ fields: [(String, String)]) -> String {

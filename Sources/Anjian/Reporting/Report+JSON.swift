@@ -1,9 +1,19 @@
 extension Report {
     /// The report as one line of JSON, format `anjian-report: 1` (documented in README.md).
     public func json() -> String {
-        var w = JSONWriter()
+        var w = JSONWriter(capacity: estimatedJSONSize)
         writeJSON(into: &w)
         return w.text
+    }
+
+    /// A generous guess at the size of the JSON, so that it is written in one buffer.
+    var estimatedJSONSize: Int {
+        var size = 1024 + 16 * passedRules.count + 512 * (undetermined.count + notApplicable.count)
+        let evidenceSize = 128 + path.utf8.count
+        for f in findings {
+            size += (f.rule.isPrepared ? f.rule.head.bytes.count + f.rule.tail.bytes.count : 1024) + 64 + evidenceSize * f.citations.count
+        }
+        return size
     }
 
     /// Writes the report's JSON straight into `w`: batches render thousands of reports, and
@@ -20,12 +30,15 @@ extension Report {
         w.key("sector"); w.optional(enterprise.sector)
         w.endObject()
         w.key("inspection"); w.beginObject()
-        w.key("date"); w.string(inspection.date.description)
+        w.key("date"); w.date(inspection.date)
         w.key("inspector"); w.optional(inspection.inspector)
         w.key("checklists"); w.strings(inspection.checklists)
         w.endObject()
         w.key("findings"); w.beginArray()
-        for f in findings { f.writeJSON(into: &w) }
+        // NOTE: findings are borrowed in place; a copy of each would retain its parts.
+        findings.withUnsafeBufferPointer { findings in
+            for i in findings.indices { findings[i].writeJSON(into: &w) }
+        }
         w.endArray()
         w.key("undetermined"); w.beginArray()
         for u in undetermined {
@@ -43,7 +56,7 @@ extension Report {
             }
         }
         w.endArray()
-        w.key("passed"); w.strings(passed)
+        w.key("passed"); passedRules.writeJSON(into: &w)
         let s = summary
         w.key("summary"); w.beginObject()
         w.key("major"); w.int(s.major)
@@ -53,7 +66,7 @@ extension Report {
         w.key("passed"); w.int(s.passed)
         w.key("by_department"); w.beginObject()
         for d in s.byDepartment {
-            w.key(d.department); w.beginObject()
+            w.dataKey(d.department); w.beginObject()
             w.key("major"); w.int(d.major)
             w.key("general"); w.int(d.general)
             w.endObject()
@@ -69,18 +82,42 @@ extension Report {
 }
 
 extension Finding {
-    func writeJSON(into w: inout JSONWriter) {
-        w.ruleEntry(ruleID, title: title) { w in writeFields(into: &w) }
+    // NOTE: inlined into the report's loop, which then borrows each finding rather than copying it.
+    @inline(__always) func writeJSON(into w: inout JSONWriter) {
+        // NOTE: the rule's fields as its template rendered them, when it did (see RuleTemplate).
+        if rule.isPrepared { w.fragment(rule.head) } else { rule.fields.writeHead(into: &w) }
+        w.date(deadline)
+        if rule.isPrepared, case .none = `extension` { w.fragment(rule.tail) } else { rule.fields.writeTail(extension: `extension`, into: &w) }
+        if let shared = citations.shared {
+            shared.writeJSON(citations.run, into: &w)
+        } else {
+            citations.listed.withUnsafeBufferPointer { evidence in
+                for e in evidence.indices {
+                    Evidence.writeHead(question: evidence[e].question, into: &w)
+                    Evidence.writeRest(value: Value(evidence[e].value), location: evidence[e].location, into: &w)
+                }
+            }
+        }
+        w.endArray()
+        w.endObject()
     }
+}
 
-    private func writeFields(into w: inout JSONWriter) {
+extension RuleFields {
+    /// A finding's JSON from its start up to the deadline's key.
+    func writeHead(into w: inout JSONWriter) {
+        w.beginRuleEntry(ruleID, title: title)
         w.key("severity"); w.string(severity.rawValue)
         w.key("checklist"); w.string(checklist)
         w.key("departments"); w.strings(departments)
         w.key("lead"); w.string(lead)
         w.key("basis"); w.string(basis)
         w.key("remedy"); w.string(remedy)
-        w.key("deadline"); w.string(deadline.description)
+        w.key("deadline")
+    }
+
+    /// A finding's JSON after its deadline up to its first piece of evidence.
+    func writeTail(extension x: DeadlineExtension?, into w: inout JSONWriter) {
         switch due {
         case .days(let n): w.key("deadline_days"); w.int(n)
         case .workdays(let n): w.key("deadline_workdays"); w.int(n)
@@ -88,9 +125,9 @@ extension Finding {
         w.key("source"); w.string(source)
         w.key("rule_file"); w.string(ruleFile)
         w.key("extension")
-        if let x = `extension` {
+        if let x {
             w.beginObject()
-            w.key("new_deadline"); w.string(x.newDeadline.description)
+            w.key("new_deadline"); w.date(x.newDeadline)
             w.key("approver"); w.string(x.approver)
             w.key("reason"); w.string(x.reason)
             w.key("location"); w.location(x.location)
@@ -99,38 +136,88 @@ extension Finding {
             w.raw("null")
         }
         w.key("evidence"); w.beginArray()
-        for e in evidence {
-            w.beginObject()
-            w.key("question"); w.string(e.question)
-            w.key("value"); e.value.writeJSON(into: &w)
-            w.key("location"); w.location(e.location)
-            w.endObject()
+    }
+}
+
+extension Evidence {
+    /// `{"question": …, "value": `, the start of a piece of evidence.
+    static func writeHead(question: String, into w: inout JSONWriter) {
+        w.beginObject()
+        w.key("question"); w.string(question)
+        w.key("value")
+    }
+
+    /// A piece of evidence after its head.
+    @inline(__always) static func writeRest(value: Value, location: SourceLocation, into w: inout JSONWriter) {
+        value.writeAnswerJSON(into: &w)
+        w.key("location"); w.location(location)
+        w.endObject()
+    }
+}
+
+extension ReportEvidence {
+    /// The evidence of the run `run` of ``slots``, each question's head as the templates rendered it.
+    @inline(__always) func writeJSON(_ run: Range<Int>, into w: inout JSONWriter) {
+        templates.evidenceHeads.all.withUnsafeBufferPointer { heads in
+            slots.withUnsafeBufferPointer { slots in
+                for i in run {
+                    let slot = Int(slots[i])
+                    // NOTE: the answer is borrowed through `map`; binding it (`if let`) copied it.
+                    answers[slot].map { answer in
+                        w.fragment(heads[slot])
+                        Evidence.writeRest(value: answer.value, location: answer.location, into: &w)
+                    }
+                }
+            }
         }
-        w.endArray()
     }
 }
 
 extension JSONWriter {
     /// `{"rule": …, "title": …, ` then what `fields` writes, then `}`: the shape of every rule entry.
     mutating func ruleEntry(_ id: String, title: String, fields: (inout JSONWriter) -> Void) {
-        beginObject()
-        key("rule"); string(id)
-        key("title"); string(title)
+        beginRuleEntry(id, title: title)
         fields(&self)
         endObject()
     }
+
+    /// `{"rule": …, "title": …`, the start of every rule entry.
+    mutating func beginRuleEntry(_ id: String, title: String) {
+        beginObject()
+        key("rule"); string(id)
+        key("title"); string(title)
+    }
 }
 
-extension AnswerValue {
-    func writeJSON(into w: inout JSONWriter) {
+extension Value {
+    /// An answer's value as reports write it: the one definition, which ``AnswerValue`` is written
+    /// through too; cited answers are written from the sheet's values without converting them.
+    func writeAnswerJSON(into w: inout JSONWriter) {
         switch self {
         case .bool(let b): w.bool(b)
         case .int(let i): w.int(i)
-        case .number(let d): w.number(d)
-        case .text(let s): w.string(s)
-        case .date(let d): w.string(d.description)
-        case .choices(let c): w.strings(c)
-        case .notApplicable: w.string("不适用")
+        case .double(let d): w.number(d)
+        case .string(let s): w.string(s)
+        case .date(let d): w.date(CivilDate(dayNumber: d))
+        case .list(let items):
+            // Only the text of a list is shown (as `AnswerValue.choices` keeps it).
+            w.beginArray()
+            for case .string(let s) in items { w.string(s) }
+            w.endArray()
+        default: w.string("不适用")
+        }
+    }
+
+    /// The value as the evaluator would hold it, for writing a piece of evidence given from outside.
+    init(_ answer: AnswerValue) {
+        switch answer {
+        case .bool(let b): self = .bool(b)
+        case .int(let i): self = .int(i)
+        case .number(let d): self = .double(d)
+        case .text(let s): self = .string(s)
+        case .date(let d): self = .date(d.dayNumber)
+        case .choices(let c): self = .list(c.map(Value.string))
+        case .notApplicable: self = .null
         }
     }
 }

@@ -7,6 +7,17 @@ public struct Evidence: Sendable, Hashable {
     public var value: AnswerValue
     /// Where the answer is in the answer file.
     public var location: SourceLocation
+
+    /// An answer cited as the answer to `question`.
+    init(_ answer: Answer, question: String) {
+        self.init(question: question, value: AnswerValue(answer.value), location: answer.location)
+    }
+
+    init(question: String, value: AnswerValue, location: SourceLocation) {
+        self.question = question
+        self.value = value
+        self.location = location
+    }
 }
 
 /// An answer as it appears in reports.
@@ -25,7 +36,7 @@ public enum AnswerValue: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    init(_ value: Value, type: QuestionType) {
+    init(_ value: Value) {
         switch value {
         case .bool(let b): self = .bool(b)
         case .int(let i): self = .int(i)
@@ -40,25 +51,62 @@ public enum AnswerValue: Sendable, Hashable, CustomStringConvertible {
 
 /// A hazard found: a rule whose condition held.
 public struct Finding: Sendable, Hashable {
-    public var ruleID: String
-    public var title: String
-    public var severity: Severity
-    public var checklist: String
+    public var ruleID: String { get { self[\.ruleID] } set { self[\.ruleID] = newValue } }
+    public var title: String { get { self[\.title] } set { self[\.title] = newValue } }
+    public var severity: Severity { get { self[\.severity] } set { self[\.severity] = newValue } }
+    public var checklist: String { get { self[\.checklist] } set { self[\.checklist] = newValue } }
     /// Responsible departments, the lead first.
-    public var departments: [String]
-    public var lead: String { departments.first ?? "" }
-    public var basis: String
-    public var remedy: String
+    public var departments: [String] { get { self[\.departments] } set { self[\.departments] = newValue } }
+    public var lead: String { rule.fields.lead }
+    public var basis: String { get { self[\.basis] } set { self[\.basis] = newValue } }
+    public var remedy: String { get { self[\.remedy] } set { self[\.remedy] = newValue } }
     /// The date by which the hazard must be rectified.
     public var deadline: CivilDate
     /// The rule's deadline, in calendar or working days.
-    public var due: Deadline
-    public var source: String
-    public var evidence: [Evidence]
+    public var due: Deadline { get { self[\.due] } set { self[\.due] = newValue } }
+    public var source: String { get { self[\.source] } set { self[\.source] = newValue } }
+    public var evidence: [Evidence] {
+        get { citations.evidence }
+        set { citations = Citations(newValue) }
+    }
     /// The file the rule finally came from: its rule file, or the overlay that last changed it.
-    public var ruleFile: String
+    public var ruleFile: String { get { self[\.ruleFile] } set { self[\.ruleFile] = newValue } }
     /// An approved extension of the deadline (整改延期), when the answer file records one.
     public var `extension`: DeadlineExtension? = nil
+
+    /// The rule's fields, shared by every finding of the rule (see ``RuleTemplate``).
+    var rule: RuleTemplate
+    /// The evidence as evaluation cited it, or as set.
+    var citations: Citations
+
+    init(rule: RuleTemplate, deadline: CivilDate, citations: Citations, extension: DeadlineExtension?) {
+        self.rule = rule
+        self.deadline = deadline
+        self.citations = citations
+        self.extension = `extension`
+    }
+
+    /// One of the rule's fields; setting it gives this finding a template of its own.
+    private subscript<Field>(field: WritableKeyPath<RuleFields, Field>) -> Field {
+        get { rule.fields[keyPath: field] }
+        set {
+            var fields = rule.fields
+            fields[keyPath: field] = newValue
+            rule = RuleTemplate(fields: fields)
+        }
+    }
+
+    public static func == (a: Finding, b: Finding) -> Bool {
+        (a.rule === b.rule || a.rule.fields == b.rule.fields) && a.deadline == b.deadline && a.evidence == b.evidence
+            && a.extension == b.extension
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(rule.fields)
+        h.combine(deadline)
+        h.combine(evidence)
+        h.combine(`extension`)
+    }
 }
 
 /// A rule that could not be decided because answers are missing (or evaluation failed).
@@ -90,7 +138,12 @@ public struct Report: Sendable {
     public var undetermined: [Undetermined]
     public var notApplicable: [NotApplicable]
     /// Ids of rules that were checked and passed.
-    public var passed: [String]
+    public var passed: [String] {
+        get { passedRules.ids }
+        set { passedRules = .listed(newValue) }
+    }
+    /// The passed rules as evaluation found them, or the ids as set.
+    var passedRules: RuleIDs
     /// The catalog the sheet was evaluated with: its version and the SHA-256 of its rule files.
     public var catalogVersion: String = ""
     public var catalogHash: String = ""
@@ -108,20 +161,14 @@ public struct Report: Sendable {
         public var byDepartment: [(department: String, major: Int, general: Int)]
 
         init(_ report: Report) {
-            major = report.findings.filter { $0.severity == .major }.count
+            major = report.findings.withUnsafeBufferPointer { findings in
+                findings.indices.reduce(0) { $0 + (findings[$1].severity == .major ? 1 : 0) }
+            }
             general = report.findings.count - major
             undetermined = report.undetermined.count
             notApplicable = report.notApplicable.count
-            passed = report.passed.count
-            var counts: [String: (Int, Int)] = [:]
-            for f in report.findings {
-                for d in f.departments {
-                    var c = counts[d] ?? (0, 0)
-                    if f.severity == .major { c.0 += 1 } else { c.1 += 1 }
-                    counts[d] = c
-                }
-            }
-            byDepartment = counts.keys.sorted().map { ($0, counts[$0]!.0, counts[$0]!.1) }
+            passed = report.passedRules.count
+            byDepartment = DepartmentTable.tally(report.findings)
         }
 
         public static func == (a: Summary, b: Summary) -> Bool {

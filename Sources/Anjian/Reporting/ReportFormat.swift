@@ -37,10 +37,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             bytes.append(contentsOf: render(report, index: index).utf8)
             return
         }
-        var w = JSONWriter(buffer: bytes)
-        bytes = []
-        report.writeJSON(into: &w)
-        bytes = w.finish(appending: UInt8(ascii: "\n"))
+        JSONWriter.write(appendingTo: &bytes, reserving: report.estimatedJSONSize) { w in
+            report.writeJSON(into: &w)
+            w.lineBreak()
+        }
     }
 
     public func epilogue() -> String {
