@@ -24,9 +24,11 @@ enum CoreSchema {
         case UInt8(ascii: "~"):
             return text.utf8.count == 1 ? .null : .string(text)
         case UInt8(ascii: "n"), UInt8(ascii: "N"):
-            return text == "null" || text == "Null" || text == "NULL" ? .null : .string(text)
+            // NOTE: the length first, so that most words are told apart without comparing them.
+            return text.utf8.count == 4 && (text == "null" || text == "Null" || text == "NULL") ? .null : .string(text)
         case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
-            return resolveBool(text).map { .bool($0) } ?? .string(text)
+            let count = text.utf8.count
+            return count == 4 || count == 5 ? resolveBool(text).map { .bool($0) } ?? .string(text) : .string(text)
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"):
             if let i = resolveInt(text) { return i }
             if let f = resolveFloat(text) { return .float(f) }
@@ -56,12 +58,16 @@ enum CoreSchema {
     }
 
     static func resolveInt(_ text: String) -> YAMLScalar.Resolved? {
-        let utf8 = text.utf8
-        if text.hasPrefix("0o") || text.hasPrefix("0x") {
+        var copy = text
+        return copy.withUTF8 { resolveInt(bytes: $0) }
+    }
+
+    private static func resolveInt(bytes utf8: UnsafeBufferPointer<UInt8>) -> YAMLScalar.Resolved? {
+        if utf8.count > 1, utf8[0] == UInt8(ascii: "0"), utf8[1] == UInt8(ascii: "o") || utf8[1] == UInt8(ascii: "x") {
             let body = utf8.dropFirst(2)
-            let radix = text.hasPrefix("0o") ? 8 : 16
+            let radix = utf8[1] == UInt8(ascii: "o") ? 8 : 16
             guard !body.isEmpty, body.allSatisfy({ hexValue($0).map { $0 < radix } ?? false }) else { return nil }
-            return Int(Substring(body), radix: radix).map { .int($0) } ?? .intOutOfRange
+            return Int(String(decoding: body, as: UTF8.self), radix: radix).map { .int($0) } ?? .intOutOfRange
         }
         // NOTE: [-+]?[0-9]+ read digit by digit, accumulated negatively so that Int.min fits.
         var negative = false

@@ -211,10 +211,15 @@ struct YAMLComposer: YAMLEventSink {
         } else if tree.entries[first].kind == .scalar {
             let key = tree.text(first)
             var keyLocation: SourceLocation { SourceLocation(file: path, line: Int(line), column: Int(column)) }
-            var hash: UInt32 = 2_166_136_261
-            for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            // NOTE: hashed over the key's contiguous bytes; walking a String's UTF-8 view byte by byte cost more.
+            var bytes = key
+            let hash = bytes.withUTF8 { utf8 in
+                var hash: UInt32 = 2_166_136_261
+                for byte in utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+                return hash
+            }
             tree.entries[first].keyHash = hash
-            if tree.entries[first].style == .plain && key == "<<" {
+            if tree.entries[first].style == .plain && key.utf8.count == 2 && key == "<<" {
                 diagnostics.append(.mergeKey(at: keyLocation))
                 stack[top].skipValue = true
                 drop(from: first)
