@@ -56,6 +56,37 @@ import Testing
         #expect(byDepartment["县消防救援大队"] != nil)
     }
 
+    @Test("strings are escaped wherever the characters that need it stand")
+    func escaping() {
+        /// Character by character, as JSON wants it.
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let specials = ["\"", "\\", "\n", "\u{1}", "\u{1f}", "\u{2028}", "\u{2029}", "—", "“", "检查", "\t"]
+        for special in specials {
+            for before in 0..<18 {
+                for after in [0, 1, 9] {
+                    let s = String(repeating: "a", count: before) + special + String(repeating: "查", count: after)
+                    #expect(JSONWriter.quoted(s) == reference(s), "\(s.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test("numbers and dates are written as String(_:) writes them")
     func decimals() {
         for n in [0, 7, 9, 10, 99, 100, 999, 1000, 9999, 10_000, 123_456_789, Int.max, -1, -10, -9999, -10_000, Int.min] {

@@ -57,21 +57,18 @@ extension Catalog {
                 notApplicable.append(NotApplicable(ruleID: rule.ruleID, title: rule.title, reason: reason ?? "不适用"))
             }
         }
-        let shared = ReportEvidence(answers: answers, slots: cited, templates: templates)
         let date = sheet.inspection.date
         var reckoned: (due: Deadline, date: CivilDate)?
-        var findings: [Finding] = []
-        findings.reserveCapacity(fired.count)
         // Major first, each severity in id order.
-        for rank in ReportTemplates.severities.indices {
-            for (index, cited) in fired where templates.severityRanks[index] == rank {
-                let rule = templates.rules[index]
-                // Most rules of a catalog share a few deadlines; each is reckoned once per sheet.
-                let due = rule.fields.due
-                if reckoned?.due != due { reckoned = (due, deadline(due, from: date)) }
-                findings.append(Finding(rule: rule, deadline: reckoned!.date, citations: Citations(shared, cited),
-                                        extension: sheet.extensions.isEmpty ? nil : sheet.extensions[rule.fields.ruleID]))
-            }
+        let ordered = ReportTemplates.severities.indices.flatMap { rank in fired.lazy.filter { templates.severityRanks[$0.index] == rank } }
+        let shared = ReportEvidence(answers: answers, file: sheet.path, slots: cited, runs: ordered.map(\.evidence), templates: templates)
+        let findings = ordered.indices.map { run in
+            let rule = templates.rules[ordered[run].index]
+            // Most rules of a catalog share a few deadlines; each is reckoned once per sheet.
+            let due = rule.fields.due
+            if reckoned?.due != due { reckoned = (due, deadline(due, from: date)) }
+            return Finding(rule: rule, deadline: reckoned!.date, cited: shared, run: run,
+                           extension: sheet.extensions.isEmpty ? nil : sheet.extensions[rule.fields.ruleID])
         }
         return Report(path: sheet.path, enterprise: sheet.enterprise, inspection: sheet.inspection,
                       findings: findings, undetermined: undetermined, notApplicable: notApplicable,
@@ -94,14 +91,14 @@ extension Catalog {
         }
     }
 
-    static let firedEvidence: Set<Outcome> = [.fired], allEvidence = Set(Outcome.allCases)
+    static let firedEvidence: [Outcome] = [.fired], allEvidence = Outcome.allCases
 
     /// Hands `body` each rule at `order` (evaluation order when nil) that the sheet selects: its
     /// index, its outcome as decided, where the slots of the answers it cites as evidence are in
     /// `cited` (for the outcomes `wanted`, else nowhere; see ``cite(_:_:into:)``), the questions
     /// still missing and the reason it is undetermined or not applicable.
     func forEachOutcome(_ sheet: AnswerSheet, _ answers: [Answer?], _ decisions: Decisions, _ registers: [UInt8]?,
-                        evidenceFor wanted: Set<Outcome>, order: [Int]?, into cited: inout [Int32],
+                        evidenceFor wanted: [Outcome], order: [Int]?, into cited: inout [Int32],
                         _ body: (_ index: Int, _ outcome: Outcome, _ evidence: Range<Int>, _ missing: [String], _ reason: String?) -> Void) {
         // NOTE: the plan decides; the tree walker runs only for what a report shows of a rule
         // (evidence, missing questions, reasons), so a clean sheet never walks a tree.
@@ -168,15 +165,17 @@ extension Catalog {
     /// Appends the slots of the answers a report shows as evidence for `slots` to `cited`, and
     /// returns where they are: each answered slot once, in the order of the answers in the answer file.
     private func cite(_ slots: ArraySlice<Int>, _ answers: [Answer?], into cited: inout [Int32]) -> Range<Int> {
-        // NOTE: answers are read through `map`, which borrows them; binding one (`if let`) copied it.
         let start = cited.count
-        // NOTE: a rule names a few answers, so repeats are found by looking back rather than in a set.
-        for (i, slot) in zip(slots.indices, slots) where answers[slot].map({ _ in true }) ?? false && !slots[..<i].contains(slot) {
-            cited.append(Int32(slot))
-        }
-        cited.withUnsafeMutableBufferPointer { cited in
-            var run = UnsafeMutableBufferPointer(rebasing: cited[start...])
-            run.sort { a, b in answers[Int(a)].map { a in answers[Int(b)].map { b in a.location < b.location }! }! }
+        // NOTE: answers are read through `map`, which borrows them; binding one (`if let`) copied it.
+        answers.withUnsafeBufferPointer { answers in
+            // NOTE: a rule names a few answers, so repeats are found by looking back rather than in a set.
+            for (i, slot) in zip(slots.indices, slots) where answers[slot].map({ _ in true }) ?? false && !slots[..<i].contains(slot) {
+                cited.append(Int32(slot))
+            }
+            cited.withUnsafeMutableBufferPointer { cited in
+                var run = UnsafeMutableBufferPointer(rebasing: cited[start...])
+                run.sort { a, b in answers[Int(a)].map { a in answers[Int(b)].map { b in a.location < b.location }! }! }
+            }
         }
         return start..<cited.count
     }

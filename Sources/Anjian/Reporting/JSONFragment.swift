@@ -9,6 +9,9 @@ struct JSONFragment: @unchecked Sendable {
 
     static let empty = JSONFragment(bytes: UnsafeRawBufferPointer(start: nil, count: 0), endsWithValue: false)
 
+    /// Readable bytes after every fragment's end (see ``JSONWriter/fragment(_:)``).
+    static let padding = 16
+
     /// Where a fragment was written in its writer, until the writer's bytes are taken.
     struct Recorded {
         let range: Range<Int>
@@ -26,7 +29,7 @@ final class JSONFragments: @unchecked Sendable {
     init(count: Int, capacity: Int = 1024, _ body: (Int, inout JSONWriter) -> Void) {
         var w = JSONWriter(capacity: capacity)
         let recorded = (0..<count).map { i in w.record { body(i, &$0) } }
-        storage = w.takeStorage()
+        storage = w.takeStorage(padding: JSONFragment.padding)
         all = recorded.map { [storage] in
             JSONFragment(bytes: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(storage)[$0.range]), endsWithValue: $0.endsWithValue)
         }

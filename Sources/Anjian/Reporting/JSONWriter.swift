@@ -15,10 +15,10 @@ struct JSONWriter: ~Copyable {
     private var owned: Bool
     /// Whether the next value or key needs a `", "` before it.
     private var needsComma = false
-    /// The file of the last location written and its escaped bytes, copied rather than escaped
-    /// again: every piece of evidence names the report's own answer file.
+    /// The file of the last location written and where its escaped bytes were written, copied
+    /// from there rather than escaped again: every piece of evidence names the report's own file.
     private var locationFile = ""
-    private var locationFileBytes: [UInt8] = []
+    private var locationFileBytes = 0..<0
 
     init(capacity: Int = 256) {
         self.capacity = max(16, capacity)
@@ -151,21 +151,28 @@ struct JSONWriter: ~Copyable {
 
     /// A location as `"path:line:col"`, written without building its description.
     @inline(__always) mutating func location(_ l: SourceLocation) {
+        location(file: l.file, line: l.line, column: l.column)
+    }
+
+    /// The location `file:line:column`.
+    mutating func location(file: String, line: Int, column: Int) {
         separate()
         byte(UInt8(ascii: "\""))
-        if l.file == locationFile {
-            locationFileBytes.withUnsafeBytes { append($0) }
+        if file == locationFile {
+            let out = room(locationFileBytes.count)
+            out.update(from: base + locationFileBytes.lowerBound, count: locationFileBytes.count)
+            count += locationFileBytes.count
         } else {
             let start = count
-            escaped(l.file)
-            locationFile = l.file
-            locationFileBytes = Array(UnsafeBufferPointer(start: base + start, count: count - start))
+            escaped(file)
+            locationFile = file
+            locationFileBytes = start..<count
         }
         let out = room(2 * Int.maxDecimalLength + 3)
         out[0] = UInt8(ascii: ":")
-        var length = 1 + l.line.writeDecimal(to: out + 1)
+        var length = 1 + line.writeDecimal(to: out + 1)
         out[length] = UInt8(ascii: ":")
-        length += 1 + l.column.writeDecimal(to: out + length + 1)
+        length += 1 + column.writeDecimal(to: out + length + 1)
         out[length] = UInt8(ascii: "\"")
         count += length + 1
         needsComma = true
@@ -181,7 +188,7 @@ struct JSONWriter: ~Copyable {
     // MARK: Fragments
 
     /// Writes what `body` writes as a fragment of its own, to be copied into other writers by
-    /// ``fragment(_:)`` once ``takeStorage()`` hands over the bytes. It must start with a key or a
+    /// ``fragment(_:)`` once ``takeStorage(padding:)`` hands over the bytes. It must start with a key or a
     /// value, so that whatever goes before it where it is copied is separated as usual.
     mutating func record(_ body: (inout JSONWriter) -> Void) -> JSONFragment.Recorded {
         let start = count
@@ -190,19 +197,32 @@ struct JSONWriter: ~Copyable {
         return JSONFragment.Recorded(range: start..<count, endsWithValue: needsComma)
     }
 
-    /// The bytes written, which the caller now owns (and deallocates); the writer is left empty.
-    mutating func takeStorage() -> UnsafeMutableBufferPointer<UInt8> {
-        let taken = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, count))
+    /// The bytes written followed by `padding` zeros, which the caller now owns (and
+    /// deallocates); the writer is left empty.
+    mutating func takeStorage(padding: Int) -> UnsafeMutableBufferPointer<UInt8> {
+        let taken = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, count + padding))
         _ = taken.initialize(from: UnsafeBufferPointer(start: base, count: count))
+        (taken.baseAddress! + count).initialize(repeating: 0, count: taken.count - count)
         count = 0
         needsComma = false
+        locationFile = ""
+        locationFileBytes = 0..<0
         return taken
     }
 
     /// Copies a fragment, exactly as if what recorded it were written here.
     @inline(__always) mutating func fragment(_ f: JSONFragment) {
         separate()
-        append(f.bytes)
+        let n = f.bytes.count
+        let out = room(n + JSONFragment.padding)
+        if n <= JSONFragment.padding {
+            // NOTE: a short fragment (a quoted id) is copied as sixteen bytes at once, which its
+            // storage's padding and the room made here allow; a call to copy a few bytes cost more.
+            UnsafeMutableRawPointer(out).storeBytes(of: f.bytes.baseAddress!.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+        } else {
+            UnsafeMutableRawPointer(out).copyMemory(from: f.bytes.baseAddress!, byteCount: n)
+        }
+        count += n
         needsComma = f.endsWithValue
     }
 
@@ -259,6 +279,11 @@ struct JSONWriter: ~Copyable {
         var i = 0
         let n = utf8.count
         while i < n {
+            // NOTE: eight bytes at a time while none of them needs a look (see `needsLook`).
+            if i + 8 <= n, !Self.needsLook(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             // NOTE: a tight scan over the bytes that need nothing; most text has none that do.
             let b = utf8[i]
             if b >= 0x20, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\"), b != 0xE2 {
@@ -289,6 +314,16 @@ struct JSONWriter: ~Copyable {
             runStart = i
         }
         append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[runStart..<n]))
+    }
+
+    /// Whether any of eight bytes is a control character, `"`, `\` or 0xE2 (which may start
+    /// U+2028 or U+2029): the bytes that `escaped` looks at one by one.
+    @inline(__always) private static func needsLook(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        /// High bit set in each byte of `v` that is zero (and maybe in bytes above one that is).
+        @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return (control | zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C)) | zeros(word ^ (ones &* 0xE2))) != 0
     }
 
     /// `\u00XX` for a control character.

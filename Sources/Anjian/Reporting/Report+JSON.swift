@@ -11,7 +11,7 @@ extension Report {
         var size = 1024 + 16 * passedRules.count + 512 * (undetermined.count + notApplicable.count)
         let evidenceSize = 128 + path.utf8.count
         for f in findings {
-            size += (f.rule.isPrepared ? f.rule.head.bytes.count + f.rule.tail.bytes.count : 1024) + 64 + evidenceSize * f.citations.count
+            size += (f.rule.isPrepared ? f.rule.head.bytes.count + f.rule.tail.bytes.count : 1024) + 64 + evidenceSize * f.evidenceCount
         }
         return size
     }
@@ -35,9 +35,12 @@ extension Report {
         w.key("checklists"); w.strings(inspection.checklists)
         w.endObject()
         w.key("findings"); w.beginArray()
-        // NOTE: findings are borrowed in place; a copy of each would retain its parts.
+        // NOTE: findings are borrowed in place (a copy of each would retain its parts), and the
+        // evidence they share is borrowed once for all of them.
         findings.withUnsafeBufferPointer { findings in
-            for i in findings.indices { findings[i].writeJSON(into: &w) }
+            ReportEvidence.withView(of: findings.first?.cited) { shared in
+                for i in findings.indices { findings[i].writeJSON(into: &w, sharing: shared) }
+            }
         }
         w.endArray()
         w.key("undetermined"); w.beginArray()
@@ -82,20 +85,26 @@ extension Report {
 }
 
 extension Finding {
+    /// Writes the finding; `shared` is the view of the evidence of its report, when borrowed already.
     // NOTE: inlined into the report's loop, which then borrows each finding rather than copying it.
-    @inline(__always) func writeJSON(into w: inout JSONWriter) {
+    @inline(__always) func writeJSON(into w: inout JSONWriter, sharing shared: ReportEvidence.View?) {
         // NOTE: the rule's fields as its template rendered them, when it did (see RuleTemplate).
         if rule.isPrepared { w.fragment(rule.head) } else { rule.fields.writeHead(into: &w) }
         w.date(deadline)
-        if rule.isPrepared, case .none = `extension` { w.fragment(rule.tail) } else { rule.fields.writeTail(extension: `extension`, into: &w) }
-        if let shared = citations.shared {
-            shared.writeJSON(citations.run, into: &w)
-        } else {
-            citations.listed.withUnsafeBufferPointer { evidence in
+        if rule.isPrepared && extras?.extension == nil { w.fragment(rule.tail) } else { rule.fields.writeTail(extension: `extension`, into: &w) }
+        if let listed = extras?.evidence {
+            listed.withUnsafeBufferPointer { evidence in
                 for e in evidence.indices {
+                    let l = evidence[e].location
                     Evidence.writeHead(question: evidence[e].question, into: &w)
-                    Evidence.writeRest(value: Value(evidence[e].value), location: evidence[e].location, into: &w)
+                    Evidence.writeRest(value: Value(evidence[e].value), file: l.file, line: l.line, column: l.column, into: &w)
                 }
+            }
+        } else if let cited {
+            if let shared, shared.shows(cited) {
+                shared.writeJSON(citedRun, into: &w)
+            } else {
+                ReportEvidence.withView(of: cited) { $0!.writeJSON(citedRun, into: &w) }
             }
         }
         w.endArray()
@@ -148,25 +157,54 @@ extension Evidence {
     }
 
     /// A piece of evidence after its head.
-    @inline(__always) static func writeRest(value: Value, location: SourceLocation, into w: inout JSONWriter) {
+    @inline(__always) static func writeRest(value: Value, file: String, line: Int, column: Int, into w: inout JSONWriter) {
         value.writeAnswerJSON(into: &w)
-        w.key("location"); w.location(location)
+        w.key("location"); w.location(file: file, line: line, column: column)
         w.endObject()
     }
 }
 
 extension ReportEvidence {
-    /// The evidence of the run `run` of ``slots``, each question's head as the templates rendered it.
-    @inline(__always) func writeJSON(_ run: Range<Int>, into w: inout JSONWriter) {
-        templates.evidenceHeads.all.withUnsafeBufferPointer { heads in
-            slots.withUnsafeBufferPointer { slots in
-                for i in run {
-                    let slot = Int(slots[i])
-                    // NOTE: the answer is borrowed through `map`; binding it (`if let`) copied it.
-                    answers[slot].map { answer in
-                        w.fragment(heads[slot])
-                        Evidence.writeRest(value: answer.value, location: answer.location, into: &w)
+    /// Calls `body` with a view of `evidence` (nil without one), whose arrays are borrowed for as
+    /// long as it runs.
+    static func withView<R>(of evidence: ReportEvidence?, _ body: (View?) -> R) -> R {
+        guard let evidence else { return body(nil) }
+        return evidence.answers.withUnsafeBufferPointer { answers in
+            evidence.slots.withUnsafeBufferPointer { slots in
+                evidence.runs.withUnsafeBufferPointer { runs in
+                    evidence.templates.evidenceHeads.all.withUnsafeBufferPointer { heads in
+                        body(View(evidence: ObjectIdentifier(evidence), file: evidence.file, answers: answers, slots: slots, runs: runs, heads: heads))
                     }
+                }
+            }
+        }
+    }
+
+    /// A report's evidence, borrowed for writing.
+    struct View {
+        let evidence: ObjectIdentifier
+        let file: String
+        let answers: UnsafeBufferPointer<Answer?>
+        let slots: UnsafeBufferPointer<Int32>
+        let runs: UnsafeBufferPointer<Range<Int>>
+        let heads: UnsafeBufferPointer<JSONFragment>
+
+        /// Whether this is a view of `evidence` (which is alive, as this view's is).
+        func shows(_ evidence: ReportEvidence) -> Bool { ObjectIdentifier(evidence) == self.evidence }
+
+        /// The evidence of the `run`th run, each question's head as the templates rendered it.
+        @inline(__always) func writeJSON(_ run: Int, into w: inout JSONWriter) {
+            for i in runs[run] {
+                let slot = Int(slots[i])
+                // NOTE: the answer is read through `map`, a part at a time: binding it copied it whole.
+                guard let (line, column, inFile) = answers[slot].map({ ($0.location.line, $0.location.column, $0.location.file == file) }) else { continue }
+                let value = answers[slot].map { $0.value }!
+                w.fragment(heads[slot])
+                if inFile {
+                    Evidence.writeRest(value: value, file: file, line: line, column: column, into: &w)
+                } else {
+                    let l = answers[slot].map { $0.location }!
+                    Evidence.writeRest(value: value, file: l.file, line: l.line, column: l.column, into: &w)
                 }
             }
         }

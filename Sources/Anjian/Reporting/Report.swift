@@ -66,25 +66,37 @@ public struct Finding: Sendable, Hashable {
     public var due: Deadline { get { self[\.due] } set { self[\.due] = newValue } }
     public var source: String { get { self[\.source] } set { self[\.source] = newValue } }
     public var evidence: [Evidence] {
-        get { citations.evidence }
-        set { citations = Citations(newValue) }
+        get { extras?.evidence ?? cited?.evidence(citedRun) ?? [] }
+        set {
+            extras = FindingExtras.make(evidence: newValue, extension: `extension`)
+            cited = nil
+        }
     }
     /// The file the rule finally came from: its rule file, or the overlay that last changed it.
     public var ruleFile: String { get { self[\.ruleFile] } set { self[\.ruleFile] = newValue } }
     /// An approved extension of the deadline (整改延期), when the answer file records one.
-    public var `extension`: DeadlineExtension? = nil
+    public var `extension`: DeadlineExtension? {
+        get { extras?.extension }
+        set { extras = FindingExtras.make(evidence: extras?.evidence, extension: newValue) }
+    }
 
     /// The rule's fields, shared by every finding of the rule (see ``RuleTemplate``).
     var rule: RuleTemplate
-    /// The evidence as evaluation cited it, or as set.
-    var citations: Citations
+    /// The report's evidence, of which this finding cites the run `citedRun`, unless evidence was set.
+    private(set) var cited: ReportEvidence?
+    private(set) var citedRun: Int
+    private(set) var extras: FindingExtras?
 
-    init(rule: RuleTemplate, deadline: CivilDate, citations: Citations, extension: DeadlineExtension?) {
+    @inline(__always) init(rule: RuleTemplate, deadline: CivilDate, cited: ReportEvidence, run: Int, extension: DeadlineExtension?) {
         self.rule = rule
         self.deadline = deadline
-        self.citations = citations
-        self.extension = `extension`
+        self.cited = cited
+        citedRun = run
+        extras = `extension` == nil ? nil : FindingExtras.make(evidence: nil, extension: `extension`)
     }
+
+    /// How many pieces of evidence it shows.
+    var evidenceCount: Int { extras?.evidence?.count ?? cited.map { $0.runs[citedRun].count } ?? 0 }
 
     /// One of the rule's fields; setting it gives this finding a template of its own.
     private subscript<Field>(field: WritableKeyPath<RuleFields, Field>) -> Field {

@@ -5,38 +5,42 @@
 final class ReportEvidence: Sendable {
     /// By slot of the catalog that made the report.
     let answers: [Answer?]
+    /// The sheet's path, which the answers' locations name.
+    let file: String
     let slots: [Int32]
+    /// Each finding's run of ``slots``, in the order the findings were made.
+    let runs: [Range<Int>]
     let templates: ReportTemplates
 
-    init(answers: [Answer?], slots: [Int32], templates: ReportTemplates) {
+    init(answers: [Answer?], file: String, slots: [Int32], runs: [Range<Int>], templates: ReportTemplates) {
         self.answers = answers
+        self.file = file
         self.slots = slots
+        self.runs = runs
         self.templates = templates
     }
 
-    /// The run `run` of ``slots`` as evidence.
-    func evidence(_ run: Range<Int>) -> [Evidence] {
-        slots[run].map { slot in answers[Int(slot)].map { Evidence($0, question: templates.questionNames[Int(slot)]) }! }
+    /// The `run`th run as evidence.
+    func evidence(_ run: Int) -> [Evidence] {
+        slots[runs[run]].map { slot in answers[Int(slot)].map { Evidence($0, question: templates.questionNames[Int(slot)]) }! }
     }
 }
 
-/// A finding's evidence: a run of its report's ``ReportEvidence``, or, once set from outside,
-/// the pieces given.
-struct Citations: Sendable {
-    private(set) var shared: ReportEvidence?
-    private(set) var run: Range<Int> = 0..<0
-    private(set) var listed: [Evidence] = []
+/// What a finding has beyond its rule and the evidence it cites, which is seldom anything: an
+/// extension of its deadline, or evidence set from outside (in place of what it cited).
+/// NOTE: a box, so that a finding stays small enough to be built and borrowed without copies;
+/// immutable, so that setting either makes a new one.
+final class FindingExtras: Sendable {
+    let evidence: [Evidence]?
+    let `extension`: DeadlineExtension?
 
-    init(_ shared: ReportEvidence, _ run: Range<Int>) {
-        self.shared = shared
-        self.run = run
+    private init(evidence: [Evidence]?, extension: DeadlineExtension?) {
+        self.evidence = evidence
+        self.extension = `extension`
     }
 
-    init(_ listed: [Evidence]) {
-        self.listed = listed
+    /// Nil when there is nothing beyond.
+    static func make(evidence: [Evidence]?, extension: DeadlineExtension?) -> FindingExtras? {
+        evidence == nil && `extension` == nil ? nil : FindingExtras(evidence: evidence, extension: `extension`)
     }
-
-    var evidence: [Evidence] { shared?.evidence(run) ?? listed }
-
-    var count: Int { shared == nil ? listed.count : run.count }
 }
