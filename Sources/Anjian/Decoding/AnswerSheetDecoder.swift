@@ -171,6 +171,13 @@ struct AnswerSheetDecoder {
         return nil
     }
 
+    /// The checklists `roots` include, themselves with them.
+    private func closure(of roots: [String]) -> Set<String> {
+        // NOTE: one checklist named (the usual case) needs no new set.
+        if roots.count == 1 { return catalog.includeClosure[roots[0]] ?? [roots[0]] }
+        return roots.reduce(into: Set<String>()) { $0.formUnion(catalog.includeClosure[$1] ?? [$1]) }
+    }
+
     /// The checklists to evaluate: those named, else those of the sector; with everything they include.
     private mutating func select(requested: [(String, SourceLocation)]?, subject: Enterprise?, at location: SourceLocation) -> Set<String>? {
         guard let subject else { return nil }
@@ -199,7 +206,7 @@ struct AnswerSheetDecoder {
                     diagnostics.append(.noDefaultChecklists(for: subject.kind, at: location))
                     return nil
                 }
-                return roots.reduce(into: Set<String>()) { $0.formUnion(catalog.includeClosure[$1] ?? [$1]) }
+                return closure(of: roots)
             }
             guard let sector else {
                 diagnostics.append(.noSector(sectors: sectors, at: location))
@@ -212,7 +219,7 @@ struct AnswerSheetDecoder {
             }
             roots = matching.map(\.id) + ofKind.filter { $0.sectors.contains("*") }.map(\.id)
         }
-        return roots.reduce(into: Set<String>()) { $0.formUnion(catalog.includeClosure[$1] ?? [$1]) }
+        return closure(of: roots)
     }
 
     private mutating func read(_ tree: YAMLTree, _ entry: Int, selected: Set<String>, into answers: inout [Answer?]) {
