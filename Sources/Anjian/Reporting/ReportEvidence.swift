@@ -8,15 +8,24 @@ final class ReportEvidence: Sendable {
     /// The sheet's path, which the answers' locations name.
     let file: String
     let slots: [Int32]
-    /// Each finding's run of ``slots``, in the order the findings were made.
+    /// Per finding, in the order the findings were made: its run of ``slots``, its rule's index,
+    /// its deadline.
     let runs: [Range<Int>]
+    let rules: [Int32]
+    let deadlines: [CivilDate]
+    /// Whether any finding has an extension of its deadline.
+    let hasExtensions: Bool
     let templates: ReportTemplates
 
-    init(answers: [Answer?], file: String, slots: [Int32], runs: [Range<Int>], templates: ReportTemplates) {
+    init(answers: [Answer?], file: String, slots: [Int32], runs: [Range<Int>], rules: [Int32], deadlines: [CivilDate],
+         hasExtensions: Bool, templates: ReportTemplates) {
         self.answers = answers
         self.file = file
         self.slots = slots
         self.runs = runs
+        self.rules = rules
+        self.deadlines = deadlines
+        self.hasExtensions = hasExtensions
         self.templates = templates
     }
 
