@@ -80,21 +80,12 @@ import Testing
     func escaping() {
         /// Character by character, as JSON wants it.
         func reference(_ s: String) -> String {
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case "\u{2028}": out += "\\u2028"
-                case "\u{2029}": out += "\\u2029"
-                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-                default: out.unicodeScalars.append(scalar)
-                }
+            let named: [Unicode.Scalar: String] = ["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t",
+                                                  "\u{2028}": "\\u2028", "\u{2029}": "\\u2029"]
+            let body = s.unicodeScalars.map { c in
+                named[c] ?? (c.value < 0x20 ? String(format: "\\u%04x", c.value) : String(c))
             }
-            return out + "\""
+            return "\"" + body.joined() + "\""
         }
         let specials = ["\"", "\\", "\n", "\u{1}", "\u{1f}", "\u{2028}", "\u{2029}", "—", "“", "检查", "\t"]
         for special in specials {

@@ -60,26 +60,23 @@ extension Catalog {
         // The findings' plain parts, major first, each severity in id order.
         let date = sheet.inspection.date
         var reckoned: (due: Deadline, date: CivilDate)?
-        var runs: [Range<Int>] = [], ruleIndices: [Int32] = [], deadlines: [CivilDate] = []
-        runs.reserveCapacity(fired.count)
-        ruleIndices.reserveCapacity(fired.count)
-        deadlines.reserveCapacity(fired.count)
+        var parts: [ReportEvidence.Part] = []
+        parts.reserveCapacity(fired.count)
         for rank in ReportTemplates.severities.indices {
             for (index, evidence) in fired where templates.severityRanks[index] == rank {
-                runs.append(evidence)
-                ruleIndices.append(Int32(index))
                 // Most rules of a catalog share a few deadlines; each is reckoned once per sheet.
-                let due = templates.rules[index].fields.due
+                let rule = templates.rules[index]
+                let due = rule.fields.due
                 if reckoned?.due != due { reckoned = (due, deadline(due, from: date)) }
-                deadlines.append(reckoned!.date)
+                parts.append(ReportEvidence.Part(run: evidence, rule: Int32(index), deadline: reckoned!.date,
+                                                 extended: !sheet.extensions.isEmpty && sheet.extensions[rule.fields.ruleID] != nil))
             }
         }
-        let extensions = sheet.extensions.isEmpty ? [] : ruleIndices.map { sheet.extensions[templates.rules[Int($0)].fields.ruleID] }
-        let shared = ReportEvidence(answers: answers, file: sheet.path, slots: cited, runs: runs, rules: ruleIndices, deadlines: deadlines,
-                                    hasExtensions: extensions.contains { $0 != nil }, templates: templates)
-        let findings = ruleIndices.indices.map { run in
-            Finding(rule: templates.rules[Int(ruleIndices[run])], deadline: deadlines[run], cited: shared, run: run,
-                    extension: extensions.isEmpty ? nil : extensions[run])
+        let shared = ReportEvidence(answers: answers, file: sheet.path, slots: cited, findings: parts, templates: templates)
+        let findings = parts.indices.map { k in
+            let rule = templates.rules[Int(parts[k].rule)]
+            return Finding(rule: rule, deadline: parts[k].deadline, cited: shared, run: k,
+                           extension: parts[k].extended ? sheet.extensions[rule.fields.ruleID] : nil)
         }
         return Report(path: sheet.path, enterprise: sheet.enterprise, inspection: sheet.inspection,
                       findings: findings, undetermined: undetermined, notApplicable: notApplicable,

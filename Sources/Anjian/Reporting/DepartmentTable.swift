@@ -22,9 +22,10 @@ final class DepartmentTable: Sendable {
             table = templates.departments
             counts = Array(repeating: (0, 0), count: table.names.count)
             let major = ReportTemplates.severities.firstIndex(of: .major)!
-            for rule in made.rules {
-                for place in templates.departmentPlaces[templates.departmentRuns[Int(rule)]] {
-                    count(place, major: templates.severityRanks[Int(rule)] == major)
+            for finding in made.findings {
+                let rule = Int(finding.rule)
+                for place in templates.departmentPlaces[templates.departmentRuns[rule]] {
+                    count(place, major: templates.severityRanks[rule] == major)
                 }
             }
         } else {

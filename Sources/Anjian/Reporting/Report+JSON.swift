@@ -135,14 +135,10 @@ extension ReportEvidence {
         Self.withView(of: self) { view in
             templates.heads.withUnsafeBufferPointer { heads in
                 templates.tails.withUnsafeBufferPointer { tails in
-                    rules.withUnsafeBufferPointer { rules in
-                        deadlines.withUnsafeBufferPointer { deadlines in
-                            for k in rules.indices {
-                                let rule = Int(rules[k])
-                                Finding.writeJSON(into: &w, deadline: deadlines[k]) { $0.fragment(heads[rule]) } tail: { $0.fragment(tails[rule]) } evidence: {
-                                    view!.writeJSON(k, into: &$0)
-                                }
-                            }
+                    for k in view!.findings.indices {
+                        let finding = view!.findings[k], rule = Int(finding.rule)
+                        Finding.writeJSON(into: &w, deadline: finding.deadline) { $0.fragment(heads[rule]) } tail: { $0.fragment(tails[rule]) } evidence: {
+                            view!.writeJSON(k, into: &$0)
                         }
                     }
                 }
@@ -210,9 +206,9 @@ extension ReportEvidence {
         guard let evidence else { return body(nil) }
         return evidence.answers.withUnsafeBufferPointer { answers in
             evidence.slots.withUnsafeBufferPointer { slots in
-                evidence.runs.withUnsafeBufferPointer { runs in
+                evidence.findings.withUnsafeBufferPointer { findings in
                     evidence.templates.evidenceHeads.all.withUnsafeBufferPointer { heads in
-                        body(View(evidence: ObjectIdentifier(evidence), file: evidence.file, answers: answers, slots: slots, runs: runs, heads: heads))
+                        body(View(evidence: ObjectIdentifier(evidence), file: evidence.file, answers: answers, slots: slots, findings: findings, heads: heads))
                     }
                 }
             }
@@ -225,15 +221,15 @@ extension ReportEvidence {
         let file: String
         let answers: UnsafeBufferPointer<Answer?>
         let slots: UnsafeBufferPointer<Int32>
-        let runs: UnsafeBufferPointer<Range<Int>>
+        let findings: UnsafeBufferPointer<Part>
         let heads: UnsafeBufferPointer<JSONFragment>
 
         /// Whether this is a view of `evidence` (which is alive, as this view's is).
         func shows(_ evidence: ReportEvidence) -> Bool { ObjectIdentifier(evidence) == self.evidence }
 
-        /// The evidence of the `run`th run, each question's head as the templates rendered it.
-        @inline(__always) func writeJSON(_ run: Int, into w: inout JSONWriter) {
-            for i in runs[run] {
+        /// The `finding`th finding's evidence, each question's head as the templates rendered it.
+        @inline(__always) func writeJSON(_ finding: Int, into w: inout JSONWriter) {
+            for i in findings[finding].run {
                 let slot = Int(slots[i])
                 // NOTE: the answer is read through `map`, a part at a time: binding it copied it whole.
                 guard let (line, column, inFile) = answers[slot].map({ ($0.location.line, $0.location.column, $0.location.file == file) }) else { continue }

@@ -96,7 +96,7 @@ public struct Finding: Sendable, Hashable {
     }
 
     /// How many pieces of evidence it shows.
-    var evidenceCount: Int { extras?.evidence?.count ?? cited.map { $0.runs[citedRun].count } ?? 0 }
+    var evidenceCount: Int { extras?.evidence?.count ?? cited.map { $0.findings[citedRun].run.count } ?? 0 }
 
     /// One of the rule's fields; setting it gives this finding a template of its own.
     private subscript<Field>(field: WritableKeyPath<RuleFields, Field>) -> Field {

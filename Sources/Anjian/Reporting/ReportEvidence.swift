@@ -8,30 +8,34 @@ final class ReportEvidence: Sendable {
     /// The sheet's path, which the answers' locations name.
     let file: String
     let slots: [Int32]
-    /// Per finding, in the order the findings were made: its run of ``slots``, its rule's index,
-    /// its deadline.
-    let runs: [Range<Int>]
-    let rules: [Int32]
-    let deadlines: [CivilDate]
+    /// The findings' plain parts, in the order the findings were made.
+    let findings: [Part]
     /// Whether any finding has an extension of its deadline.
     let hasExtensions: Bool
     let templates: ReportTemplates
 
-    init(answers: [Answer?], file: String, slots: [Int32], runs: [Range<Int>], rules: [Int32], deadlines: [CivilDate],
-         hasExtensions: Bool, templates: ReportTemplates) {
+    /// What describes a finding as evaluation made it, but for its extension.
+    struct Part: Sendable {
+        /// Its run of ``slots``.
+        var run: Range<Int>
+        /// Its rule's index in the catalog.
+        var rule: Int32
+        var deadline: CivilDate
+        var extended = false
+    }
+
+    init(answers: [Answer?], file: String, slots: [Int32], findings: [Part], templates: ReportTemplates) {
         self.answers = answers
         self.file = file
         self.slots = slots
-        self.runs = runs
-        self.rules = rules
-        self.deadlines = deadlines
-        self.hasExtensions = hasExtensions
+        self.findings = findings
+        hasExtensions = findings.contains(where: \.extended)
         self.templates = templates
     }
 
-    /// The `run`th run as evidence.
-    func evidence(_ run: Int) -> [Evidence] {
-        slots[runs[run]].map { slot in answers[Int(slot)].map { Evidence($0, question: templates.questionNames[Int(slot)]) }! }
+    /// The `finding`th finding's evidence.
+    func evidence(_ finding: Int) -> [Evidence] {
+        slots[findings[finding].run].map { slot in answers[Int(slot)].map { Evidence($0, question: templates.questionNames[Int(slot)]) }! }
     }
 }
 
