@@ -92,7 +92,7 @@ public struct Finding: Sendable, Hashable {
         self.deadline = deadline
         self.cited = cited
         citedRun = run
-        extras = `extension` == nil ? nil : FindingExtras.make(evidence: nil, extension: `extension`)
+        extras = FindingExtras.make(evidence: nil, extension: `extension`)
     }
 
     /// How many pieces of evidence it shows.
