@@ -56,25 +56,36 @@ import Testing
         #expect(byDepartment["县消防救援大队"] != nil)
     }
 
+    @Test("a finding changed in place, or findings reordered, render as changed")
+    func changedInPlace() throws {
+        let evaluated = try report("gas-station.yaml")
+        #expect(evaluated.asEvaluated != nil)
+        var moved = evaluated
+        moved.findings[0].deadline = CivilDate(year: 2031, month: 1, day: 2)!
+        #expect(moved.asEvaluated == nil && evaluated.asEvaluated != nil)
+        #expect(moved.json().contains("\"deadline\": \"2031-01-02\""))
+        #expect(!evaluated.json().contains("2031-01-02"))
+        var swapped = evaluated
+        swapped.findings.swapAt(0, swapped.findings.count - 1)
+        let rules = try #require(try JSONSerialization.jsonObject(with: Data(swapped.json().utf8)) as? [String: Any])["findings"] as? [[String: Any]]
+        #expect(rules?.map { $0["rule"] as? String } == swapped.findings.map(\.ruleID))
+        var extended = evaluated
+        extended.findings[1].extension = DeadlineExtension(newDeadline: CivilDate(year: 2030, month: 5, day: 6)!, approver: "县应急局", reason: "设备到货",
+                                                            location: Location(file: "x.yaml", line: 1, column: 2))
+        #expect(extended.json().contains("\"new_deadline\": \"2030-05-06\""))
+        #expect(extended.summary == evaluated.summary)
+    }
+
     @Test("strings are escaped wherever the characters that need it stand")
     func escaping() {
         /// Character by character, as JSON wants it.
         func reference(_ s: String) -> String {
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case "\u{2028}": out += "\\u2028"
-                case "\u{2029}": out += "\\u2029"
-                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-                default: out.unicodeScalars.append(scalar)
-                }
+            let named: [Unicode.Scalar: String] = ["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t",
+                                                  "\u{2028}": "\\u2028", "\u{2029}": "\\u2029"]
+            let body = s.unicodeScalars.map { c in
+                named[c] ?? (c.value < 0x20 ? String(format: "\\u%04x", c.value) : String(c))
             }
-            return out + "\""
+            return "\"" + body.joined() + "\""
         }
         let specials = ["\"", "\\", "\n", "\u{1}", "\u{1f}", "\u{2028}", "\u{2029}", "—", "“", "检查", "\t"]
         for special in specials {

@@ -57,22 +57,31 @@ extension Catalog {
                 notApplicable.append(NotApplicable(ruleID: rule.ruleID, title: rule.title, reason: reason ?? "不适用"))
             }
         }
+        // The findings' plain parts, major first, each severity in id order.
         let date = sheet.inspection.date
         var reckoned: (due: Deadline, date: CivilDate)?
-        // Major first, each severity in id order.
-        let ordered = ReportTemplates.severities.indices.flatMap { rank in fired.lazy.filter { templates.severityRanks[$0.index] == rank } }
-        let shared = ReportEvidence(answers: answers, file: sheet.path, slots: cited, runs: ordered.map(\.evidence), templates: templates)
-        let findings = ordered.indices.map { run in
-            let rule = templates.rules[ordered[run].index]
-            // Most rules of a catalog share a few deadlines; each is reckoned once per sheet.
-            let due = rule.fields.due
-            if reckoned?.due != due { reckoned = (due, deadline(due, from: date)) }
-            return Finding(rule: rule, deadline: reckoned!.date, cited: shared, run: run,
-                           extension: sheet.extensions.isEmpty ? nil : sheet.extensions[rule.fields.ruleID])
+        var parts: [ReportEvidence.Part] = []
+        parts.reserveCapacity(fired.count)
+        for rank in ReportTemplates.severities.indices {
+            for (index, evidence) in fired where templates.severityRanks[index] == rank {
+                // Most rules of a catalog share a few deadlines; each is reckoned once per sheet.
+                let rule = templates.rules[index]
+                let due = rule.fields.due
+                if reckoned?.due != due { reckoned = (due, deadline(due, from: date)) }
+                parts.append(ReportEvidence.Part(run: evidence, rule: Int32(index), deadline: reckoned!.date,
+                                                 extended: !sheet.extensions.isEmpty && sheet.extensions[rule.fields.ruleID] != nil))
+            }
+        }
+        let shared = ReportEvidence(answers: answers, file: sheet.path, slots: cited, findings: parts, templates: templates)
+        let findings = parts.indices.map { k in
+            let rule = templates.rules[Int(parts[k].rule)]
+            return Finding(rule: rule, deadline: parts[k].deadline, cited: shared, run: k,
+                           extension: parts[k].extended ? sheet.extensions[rule.fields.ruleID] : nil)
         }
         return Report(path: sheet.path, enterprise: sheet.enterprise, inspection: sheet.inspection,
                       findings: findings, undetermined: undetermined, notApplicable: notApplicable,
-                      passedRules: .rules(templates, passed), catalogVersion: version, catalogHash: contentHash)
+                      passedRules: .rules(templates, passed), evaluatedFindings: findings,
+                      catalogVersion: version, catalogHash: contentHash)
     }
 
     /// The outcome of every rule of the sheet's checklists, in evaluation order, with its evidence.
@@ -107,11 +116,22 @@ extension Catalog {
         let firedEvidence = wanted.contains(.fired), passedEvidence = wanted.contains(.passed)
         // NOTE: the sweep's slots of every rule, one run after another, so that nothing is cleared per rule.
         var swept: [Int] = []
+        let codes = decisions.codes
         for index in order ?? Array(rules.indices) {
-            guard let decided = decisions[index] else { continue }
+            // NOTE: the outcome's code is compared first; most rules pass, and need nothing more.
+            let code = codes[index]
+            guard code != 0 else { continue }
             let none = cited.count..<cited.count
+            if code == Decisions.passed && !passedEvidence {
+                #if DEBUG
+                if evaluator == nil { evaluator = Evaluator(catalog: self, sheet: sheet) }
+                assert(Self.code(evaluator!.rule(index).0) == Decisions.passed, "plan and evaluator disagree on \(rules[index].id)")
+                #endif
+                body(index, .passed, none, [], nil)
+                continue
+            }
             let register = sweep.ruleRegisters[index]
-            if decided == .fired, register >= 0, let registers {
+            if code == Decisions.fired, register >= 0, let registers {
                 // A swept rule's evidence is read off the sweep, without walking its tree.
                 var evidence = none
                 if firedEvidence {
@@ -130,17 +150,10 @@ extension Catalog {
                 body(index, .fired, evidence, [], nil)
                 continue
             }
-            if decided == .passed && !passedEvidence {
-                #if DEBUG
-                if evaluator == nil { evaluator = Evaluator(catalog: self, sheet: sheet) }
-                assert(Self.code(evaluator!.rule(index).0) == Decisions.passed, "plan and evaluator disagree on \(rules[index].id)")
-                #endif
-                body(index, .passed, none, [], nil)
-                continue
-            }
             if evaluator == nil { evaluator = Evaluator(catalog: self, sheet: sheet) }
             let (value, slots) = evaluator!.rule(index)
-            assert(Self.code(value) == Decisions.code(decided), "plan and evaluator disagree on \(rules[index].id)")
+            let decided = Decisions.outcomes[Int(code) - 1]
+            assert(Self.code(value) == code, "plan and evaluator disagree on \(rules[index].id)")
             let evidence = wanted.contains(decided) ? cite(slots[...], answers, into: &cited) : none
             switch value {
             case .bool(true): body(index, .fired, evidence, [], nil)
@@ -172,6 +185,7 @@ extension Catalog {
             for (i, slot) in zip(slots.indices, slots) where answers[slot].map({ _ in true }) ?? false && !slots[..<i].contains(slot) {
                 cited.append(Int32(slot))
             }
+            guard cited.count - start > 1 else { return }
             cited.withUnsafeMutableBufferPointer { cited in
                 var run = UnsafeMutableBufferPointer(rebasing: cited[start...])
                 run.sort { a, b in answers[Int(a)].map { a in answers[Int(b)].map { b in a.location < b.location }! }! }

@@ -9,30 +9,34 @@ final class DepartmentTable: Sendable {
         places = Dictionary(uniqueKeysWithValues: self.names.enumerated().map { ($1, $0) })
     }
 
-    /// Major and general findings per department named by any of `findings`, in name order.
-    static func tally(_ findings: [Finding]) -> [(department: String, major: Int, general: Int)] {
-        findings.withUnsafeBufferPointer { findings in
-            // NOTE: the findings of one catalog name their departments by place in its table; any
-            // other finding (edited, or from another catalog) is placed in a table made for these.
-            let shared = findings.first?.rule.departmentTable
-            let table = shared.flatMap { t in findings.indices.allSatisfy { findings[$0].rule.departmentTable === t } ? t : nil }
-                ?? DepartmentTable(findings.indices.lazy.flatMap { findings[$0].departments })
-            var counts = [(major: Int, general: Int)](repeating: (0, 0), count: table.names.count)
-            for i in findings.indices {
-                let rule = findings[i].rule
-                let major = rule.fields.severity == .major
-                func count(_ place: Int) {
-                    if major { counts[place].major += 1 } else { counts[place].general += 1 }
-                }
-                if rule.departmentTable === table {
-                    for place in rule.departmentPlaces { count(place) }
-                } else {
-                    for d in rule.fields.departments { count(table.places[d]!) }
+    /// Major and general findings per department named by any of the report's findings, in name order.
+    static func tally(_ report: Report) -> [(department: String, major: Int, general: Int)] {
+        let table: DepartmentTable
+        var counts: [(major: Int, general: Int)]
+        func count(_ place: Int, major: Bool) {
+            if major { counts[place].major += 1 } else { counts[place].general += 1 }
+        }
+        if let made = report.asEvaluated {
+            // NOTE: findings as evaluated name their departments by place in the catalog's table.
+            let templates = made.templates
+            table = templates.departments
+            counts = Array(repeating: (0, 0), count: table.names.count)
+            let major = ReportTemplates.severities.firstIndex(of: .major)!
+            for finding in made.findings {
+                let rule = Int(finding.rule)
+                for place in templates.departmentPlaces[templates.departmentRuns[rule]] {
+                    count(place, major: templates.severityRanks[rule] == major)
                 }
             }
-            return table.names.indices.compactMap { i in
-                counts[i] == (0, 0) ? nil : (table.names[i], counts[i].major, counts[i].general)
+        } else {
+            table = DepartmentTable(report.findings.lazy.flatMap(\.departments))
+            counts = Array(repeating: (0, 0), count: table.names.count)
+            for f in report.findings {
+                for d in f.departments { count(table.places[d]!, major: f.severity == .major) }
             }
+        }
+        return table.names.indices.compactMap { i in
+            counts[i] == (0, 0) ? nil : (table.names[i], counts[i].major, counts[i].general)
         }
     }
 }

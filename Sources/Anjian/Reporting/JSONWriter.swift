@@ -85,7 +85,7 @@ struct JSONWriter: ~Copyable {
         out[length + 1] = UInt8(ascii: "\"")
         out[length + 2] = UInt8(ascii: ":")
         out[length + 3] = UInt8(ascii: " ")
-        count = out - base + length + 4
+        count = out - base &+ length &+ 4
         needsComma = false
     }
 
@@ -115,7 +115,7 @@ struct JSONWriter: ~Copyable {
 
     @inline(__always) mutating func int(_ i: Int) {
         separate()
-        count += i.writeDecimal(to: room(Int.maxDecimalLength))
+        count &+= i.writeDecimal(to: room(Int.maxDecimalLength))
         needsComma = true
     }
 
@@ -137,7 +137,7 @@ struct JSONWriter: ~Copyable {
         out[0] = UInt8(ascii: "\"")
         let length = d.writeText(to: out + 1)
         out[length + 1] = UInt8(ascii: "\"")
-        count += length + 2
+        count &+= length &+ 2
         needsComma = true
     }
 
@@ -161,7 +161,7 @@ struct JSONWriter: ~Copyable {
         if file == locationFile {
             let out = room(locationFileBytes.count)
             out.update(from: base + locationFileBytes.lowerBound, count: locationFileBytes.count)
-            count += locationFileBytes.count
+            count &+= locationFileBytes.count
         } else {
             let start = count
             escaped(file)
@@ -174,7 +174,7 @@ struct JSONWriter: ~Copyable {
         out[length] = UInt8(ascii: ":")
         length += 1 + column.writeDecimal(to: out + length + 1)
         out[length] = UInt8(ascii: "\"")
-        count += length + 1
+        count &+= length &+ 1
         needsComma = true
     }
 
@@ -222,7 +222,7 @@ struct JSONWriter: ~Copyable {
         } else {
             UnsafeMutableRawPointer(out).copyMemory(from: f.bytes.baseAddress!, byteCount: n)
         }
-        count += n
+        count &+= n
         needsComma = f.endsWithValue
     }
 
@@ -234,7 +234,8 @@ struct JSONWriter: ~Copyable {
 
     /// Makes room for `n` more bytes and returns where they go; `count` is left to the caller.
     @inline(__always) private mutating func room(_ n: Int) -> UnsafeMutablePointer<UInt8> {
-        if count + n > capacity { grow(n) }
+        // NOTE: wrapping arithmetic: counts are far from overflowing, and the checks showed.
+        if count &+ n > capacity { grow(n) }
         return base + count
     }
 
@@ -250,13 +251,13 @@ struct JSONWriter: ~Copyable {
 
     @inline(__always) private mutating func byte(_ b: UInt8) {
         room(1).pointee = b
-        count += 1
+        count &+= 1
     }
 
     @inline(__always) private mutating func append(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress else { return }
         UnsafeMutableRawPointer(room(bytes.count)).copyMemory(from: source, byteCount: bytes.count)
-        count += bytes.count
+        count &+= bytes.count
     }
 
     @inline(__always) private mutating func append(_ s: StaticString) {

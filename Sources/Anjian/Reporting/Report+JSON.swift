@@ -35,11 +35,15 @@ extension Report {
         w.key("checklists"); w.strings(inspection.checklists)
         w.endObject()
         w.key("findings"); w.beginArray()
-        // NOTE: findings are borrowed in place (a copy of each would retain its parts), and the
-        // evidence they share is borrowed once for all of them.
-        findings.withUnsafeBufferPointer { findings in
-            ReportEvidence.withView(of: findings.first?.cited) { shared in
-                for i in findings.indices { findings[i].writeJSON(into: &w, sharing: shared) }
+        if let made = asEvaluated, !made.hasExtensions {
+            made.writeFindings(into: &w)
+        } else {
+            // NOTE: findings are borrowed in place (a copy of each would retain its parts), and
+            // the evidence they share is borrowed once for all of them.
+            findings.withUnsafeBufferPointer { findings in
+                ReportEvidence.withView(of: findings.first?.cited) { shared in
+                    for i in findings.indices { findings[i].writeJSON(into: &w, sharing: shared) }
+                }
             }
         }
         w.endArray()
@@ -86,29 +90,60 @@ extension Report {
 
 extension Finding {
     /// Writes the finding; `shared` is the view of the evidence of its report, when borrowed already.
-    // NOTE: inlined into the report's loop, which then borrows each finding rather than copying it.
     @inline(__always) func writeJSON(into w: inout JSONWriter, sharing shared: ReportEvidence.View?) {
         // NOTE: the rule's fields as its template rendered them, when it did (see RuleTemplate).
-        if rule.isPrepared { w.fragment(rule.head) } else { rule.fields.writeHead(into: &w) }
-        w.date(deadline)
-        if rule.isPrepared && extras?.extension == nil { w.fragment(rule.tail) } else { rule.fields.writeTail(extension: `extension`, into: &w) }
-        if let listed = extras?.evidence {
-            listed.withUnsafeBufferPointer { evidence in
-                for e in evidence.indices {
-                    let l = evidence[e].location
-                    Evidence.writeHead(question: evidence[e].question, into: &w)
-                    Evidence.writeRest(value: Value(evidence[e].value), file: l.file, line: l.line, column: l.column, into: &w)
+        Self.writeJSON(into: &w, deadline: deadline) { w in
+            if rule.isPrepared { w.fragment(rule.head) } else { rule.fields.writeHead(into: &w) }
+        } tail: { w in
+            if rule.isPrepared && extras?.extension == nil { w.fragment(rule.tail) } else { rule.fields.writeTail(extension: `extension`, into: &w) }
+        } evidence: { w in
+            if let listed = extras?.evidence {
+                listed.withUnsafeBufferPointer { evidence in
+                    for e in evidence.indices {
+                        let l = evidence[e].location
+                        Evidence.writeHead(question: evidence[e].question, into: &w)
+                        Evidence.writeRest(value: Value(evidence[e].value), file: l.file, line: l.line, column: l.column, into: &w)
+                    }
+                }
+            } else if let cited {
+                if let shared, shared.shows(cited) {
+                    shared.writeJSON(citedRun, into: &w)
+                } else {
+                    ReportEvidence.withView(of: cited) { $0!.writeJSON(citedRun, into: &w) }
                 }
             }
-        } else if let cited {
-            if let shared, shared.shows(cited) {
-                shared.writeJSON(citedRun, into: &w)
-            } else {
-                ReportEvidence.withView(of: cited) { $0!.writeJSON(citedRun, into: &w) }
-            }
         }
+    }
+
+    /// A finding's JSON: `head` writes it up to its deadline's key, `tail` from after the deadline
+    /// up to its evidence, `evidence` each piece of it.
+    @inline(__always) static func writeJSON(into w: inout JSONWriter, deadline: CivilDate, head: (inout JSONWriter) -> Void,
+                                            tail: (inout JSONWriter) -> Void, evidence: (inout JSONWriter) -> Void) {
+        head(&w)
+        w.date(deadline)
+        tail(&w)
+        evidence(&w)
         w.endArray()
         w.endObject()
+    }
+}
+
+extension ReportEvidence {
+    /// The findings evaluation made, written from their plain parts: each as ``Finding/writeJSON(into:sharing:)``
+    /// writes it when it has no extension, with its rule's parts as the rule's template prepared them.
+    func writeFindings(into w: inout JSONWriter) {
+        Self.withView(of: self) { view in
+            templates.heads.withUnsafeBufferPointer { heads in
+                templates.tails.withUnsafeBufferPointer { tails in
+                    for k in view!.findings.indices {
+                        let finding = view!.findings[k], rule = Int(finding.rule)
+                        Finding.writeJSON(into: &w, deadline: finding.deadline) { $0.fragment(heads[rule]) } tail: { $0.fragment(tails[rule]) } evidence: {
+                            view!.writeJSON(k, into: &$0)
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -171,9 +206,9 @@ extension ReportEvidence {
         guard let evidence else { return body(nil) }
         return evidence.answers.withUnsafeBufferPointer { answers in
             evidence.slots.withUnsafeBufferPointer { slots in
-                evidence.runs.withUnsafeBufferPointer { runs in
+                evidence.findings.withUnsafeBufferPointer { findings in
                     evidence.templates.evidenceHeads.all.withUnsafeBufferPointer { heads in
-                        body(View(evidence: ObjectIdentifier(evidence), file: evidence.file, answers: answers, slots: slots, runs: runs, heads: heads))
+                        body(View(evidence: ObjectIdentifier(evidence), file: evidence.file, answers: answers, slots: slots, findings: findings, heads: heads))
                     }
                 }
             }
@@ -186,15 +221,15 @@ extension ReportEvidence {
         let file: String
         let answers: UnsafeBufferPointer<Answer?>
         let slots: UnsafeBufferPointer<Int32>
-        let runs: UnsafeBufferPointer<Range<Int>>
+        let findings: UnsafeBufferPointer<Part>
         let heads: UnsafeBufferPointer<JSONFragment>
 
         /// Whether this is a view of `evidence` (which is alive, as this view's is).
         func shows(_ evidence: ReportEvidence) -> Bool { ObjectIdentifier(evidence) == self.evidence }
 
-        /// The evidence of the `run`th run, each question's head as the templates rendered it.
-        @inline(__always) func writeJSON(_ run: Int, into w: inout JSONWriter) {
-            for i in runs[run] {
+        /// The `finding`th finding's evidence, each question's head as the templates rendered it.
+        @inline(__always) func writeJSON(_ finding: Int, into w: inout JSONWriter) {
+            for i in findings[finding].run {
                 let slot = Int(slots[i])
                 // NOTE: the answer is read through `map`, a part at a time: binding it copied it whole.
                 guard let (line, column, inFile) = answers[slot].map({ ($0.location.line, $0.location.column, $0.location.file == file) }) else { continue }

@@ -92,11 +92,11 @@ public struct Finding: Sendable, Hashable {
         self.deadline = deadline
         self.cited = cited
         citedRun = run
-        extras = `extension` == nil ? nil : FindingExtras.make(evidence: nil, extension: `extension`)
+        extras = FindingExtras.make(evidence: nil, extension: `extension`)
     }
 
     /// How many pieces of evidence it shows.
-    var evidenceCount: Int { extras?.evidence?.count ?? cited.map { $0.runs[citedRun].count } ?? 0 }
+    var evidenceCount: Int { extras?.evidence?.count ?? cited.map { $0.findings[citedRun].run.count } ?? 0 }
 
     /// One of the rule's fields; setting it gives this finding a template of its own.
     private subscript<Field>(field: WritableKeyPath<RuleFields, Field>) -> Field {
@@ -156,12 +156,27 @@ public struct Report: Sendable {
     }
     /// The passed rules as evaluation found them, or the ids as set.
     var passedRules: RuleIDs
+    /// The findings as evaluation made them: the same array as ``findings`` until a finding is
+    /// changed, which copies that (see ``asEvaluated``).
+    var evaluatedFindings: [Finding] = []
     /// The catalog the sheet was evaluated with: its version and the SHA-256 of its rule files.
     public var catalogVersion: String = ""
     public var catalogHash: String = ""
 
     /// Counts by severity and by department.
     public var summary: Summary { Summary(self) }
+
+    /// The evidence evaluation made, when the findings are still exactly those it made: then its
+    /// plain per-finding parts (rule indices, deadlines, runs) describe them, and reports are
+    /// written from those without touching each finding.
+    /// NOTE: exact because ``evaluatedFindings`` shares the findings' array: any change to a
+    /// finding copies the array first, which gives ``findings`` another one.
+    var asEvaluated: ReportEvidence? {
+        guard let first = findings.first, findings.count == evaluatedFindings.count,
+              findings.withUnsafeBufferPointer({ $0.baseAddress }) == evaluatedFindings.withUnsafeBufferPointer({ $0.baseAddress })
+        else { return nil }
+        return first.cited
+    }
 
     public struct Summary: Sendable, Hashable {
         public var major: Int
@@ -180,7 +195,7 @@ public struct Report: Sendable {
             undetermined = report.undetermined.count
             notApplicable = report.notApplicable.count
             passed = report.passedRules.count
-            byDepartment = DepartmentTable.tally(report.findings)
+            byDepartment = DepartmentTable.tally(report)
         }
 
         public static func == (a: Summary, b: Summary) -> Bool {

@@ -8,21 +8,34 @@ final class ReportEvidence: Sendable {
     /// The sheet's path, which the answers' locations name.
     let file: String
     let slots: [Int32]
-    /// Each finding's run of ``slots``, in the order the findings were made.
-    let runs: [Range<Int>]
+    /// The findings' plain parts, in the order the findings were made.
+    let findings: [Part]
+    /// Whether any finding has an extension of its deadline.
+    let hasExtensions: Bool
     let templates: ReportTemplates
 
-    init(answers: [Answer?], file: String, slots: [Int32], runs: [Range<Int>], templates: ReportTemplates) {
+    /// What describes a finding as evaluation made it, but for its extension.
+    struct Part: Sendable {
+        /// Its run of ``slots``.
+        var run: Range<Int>
+        /// Its rule's index in the catalog.
+        var rule: Int32
+        var deadline: CivilDate
+        var extended = false
+    }
+
+    init(answers: [Answer?], file: String, slots: [Int32], findings: [Part], templates: ReportTemplates) {
         self.answers = answers
         self.file = file
         self.slots = slots
-        self.runs = runs
+        self.findings = findings
+        hasExtensions = findings.contains(where: \.extended)
         self.templates = templates
     }
 
-    /// The `run`th run as evidence.
-    func evidence(_ run: Int) -> [Evidence] {
-        slots[runs[run]].map { slot in answers[Int(slot)].map { Evidence($0, question: templates.questionNames[Int(slot)]) }! }
+    /// The `finding`th finding's evidence.
+    func evidence(_ finding: Int) -> [Evidence] {
+        slots[findings[finding].run].map { slot in answers[Int(slot)].map { Evidence($0, question: templates.questionNames[Int(slot)]) }! }
     }
 }
 

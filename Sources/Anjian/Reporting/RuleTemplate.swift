@@ -16,8 +16,8 @@ struct RuleFields: Sendable, Hashable {
 }
 
 /// A rule's ``RuleFields``, shared by every finding of the rule, with what reports write of them
-/// prepared once when a catalog makes it: their part of a finding's JSON, the id as `passed`
-/// lists it, and the departments' places in the catalog's ``DepartmentTable``.
+/// prepared once when a catalog makes it: their part of a finding's JSON, and the id as `passed`
+/// lists it.
 ///
 /// NOTE: immutable, so the prepared parts always match the fields; a finding whose fields are
 /// edited gets a template of its own without them, and is written field by field.
@@ -29,8 +29,6 @@ final class RuleTemplate: Sendable {
     /// first piece of evidence when it has no extension.
     let head: JSONFragment, tail: JSONFragment
     let quotedID: JSONFragment
-    let departmentTable: DepartmentTable?
-    let departmentPlaces: [Int]
     /// Owns the fragments' bytes.
     private let fragments: JSONFragments?
 
@@ -39,13 +37,11 @@ final class RuleTemplate: Sendable {
         self.fields = fields
         isPrepared = false
         head = .empty; tail = .empty; quotedID = .empty
-        departmentTable = nil
-        departmentPlaces = []
         fragments = nil
     }
 
-    /// Fields with their JSON rendered now, departments placed in `departments`.
-    init(fields: RuleFields, departments: DepartmentTable) {
+    /// Fields with their JSON rendered now.
+    init(prepared fields: RuleFields) {
         self.fields = fields
         isPrepared = true
         let fragments = JSONFragments(count: 3) { part, w in
@@ -57,7 +53,5 @@ final class RuleTemplate: Sendable {
         }
         head = fragments[0]; tail = fragments[1]; quotedID = fragments[2]
         self.fragments = fragments
-        departmentTable = departments
-        departmentPlaces = fields.departments.map { departments.places[$0]! }
     }
 }
