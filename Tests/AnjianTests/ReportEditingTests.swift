@@ -76,6 +76,18 @@ import Testing
         #expect(extended.summary == evaluated.summary)
     }
 
+    @Test("a report larger than its estimate is rendered whole")
+    func largerThanEstimated() throws {
+        var r = try report("gas-station.yaml")
+        let long = String(repeating: "很长的回答\"", count: 20_000)
+        r.findings[0].evidence = [Evidence(question: "x.y", value: .text(long), location: Location(file: "f.yaml", line: 1, column: 1))]
+        #expect(r.estimatedJSONSize < long.utf8.count)
+        var rendered: [UInt8] = []
+        ReportFormat.json.render(r, index: 0, into: &rendered)
+        #expect(String(decoding: rendered, as: UTF8.self) == r.json() + "\n")
+        #expect(r.json().contains(JSONWriter.quoted(long)))
+    }
+
     @Test("strings are escaped wherever the characters that need it stand")
     func escaping() {
         /// Character by character, as JSON wants it.

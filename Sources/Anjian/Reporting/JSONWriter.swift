@@ -27,11 +27,11 @@ struct JSONWriter: ~Copyable {
         owned = true
     }
 
-    /// Writes into `buffer`, after its first `count` bytes, until it is full.
-    private init(lending buffer: UnsafeMutableBufferPointer<UInt8>, count: Int) {
+    /// Writes into `buffer` until it is full.
+    private init(lending buffer: UnsafeMutableBufferPointer<UInt8>) {
         base = buffer.baseAddress!
         capacity = buffer.count
-        self.count = count
+        count = 0
         owned = false
     }
 
@@ -39,16 +39,20 @@ struct JSONWriter: ~Copyable {
         if owned { base.deallocate() }
     }
 
-    /// Appends what `body` writes to `bytes` (as a new value, no separator), written in place
-    /// when it fits in `reserving` more bytes, as it does when the estimate holds.
+    /// Appends what `body` writes to `bytes` (as a new value, no separator). An empty `bytes` is
+    /// written in place when what `body` writes fits in `reserving` bytes, as it does when the
+    /// estimate holds; a buffer that holds something already is appended to, so that a caller
+    /// collecting many reports in one buffer sees it grow as arrays do, not copied each time.
     static func write(appendingTo bytes: inout [UInt8], reserving extra: Int, _ body: (inout JSONWriter) -> Void) {
-        let old = bytes
+        guard bytes.isEmpty else {
+            var w = JSONWriter(capacity: extra)
+            body(&w)
+            w.withBytes { bytes.append(contentsOf: $0) }
+            return
+        }
         var spilled: [UInt8]?
-        bytes = [UInt8](unsafeUninitializedCapacity: old.count + max(16, extra)) { buffer, initialized in
-            old.withUnsafeBufferPointer { old in
-                if let start = old.baseAddress { buffer.baseAddress!.initialize(from: start, count: old.count) }
-            }
-            var w = JSONWriter(lending: buffer, count: old.count)
+        bytes = [UInt8](unsafeUninitializedCapacity: max(16, extra)) { buffer, initialized in
+            var w = JSONWriter(lending: buffer)
             body(&w)
             if w.owned {
                 spilled = w.withBytes { Array($0) }
