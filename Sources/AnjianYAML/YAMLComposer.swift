@@ -168,8 +168,7 @@ struct YAMLComposer: YAMLEventSink {
                                       endLine: Int32, endColumn: Int32) -> YAMLTree.Entry {
         var entry = YAMLTree.Entry(kind: .scalar, style: style, line: line, column: column, startLine: line, startColumn: column,
                                    endLine: endLine, endColumn: endColumn, value: Int32(tree.strings.count))
-        entry.tag = tag.flatMap { YAMLTree.tags.firstIndex(of: $0) }.map { UInt8($0 + 1) } ?? 0
-        (entry.resolved, entry.payload) = YAMLTree.flatten(CoreSchema.resolve(value, style: style, tag: tag))
+        entry.describe(tag: tag, resolved: CoreSchema.resolve(value, style: style, tag: tag))
         tree.strings.append(value)
         return entry
     }

@@ -28,6 +28,12 @@ package struct YAMLTree: Sendable {
         var payload: UInt64 = 0
         /// A key's fingerprint, so that looking for an earlier equal key rarely compares text.
         var keyHash: UInt32 = 0
+
+        /// Records a scalar's explicit tag (one of ``YAMLTree/tags``, or none) and what it resolves to.
+        mutating func describe(tag: String?, resolved: YAMLScalar.Resolved) {
+            self.tag = tag.flatMap { YAMLTree.tags.firstIndex(of: $0) }.map { UInt8($0 + 1) } ?? 0
+            (self.resolved, payload) = YAMLTree.flatten(resolved)
+        }
     }
 
     /// What a scalar resolves to, without its payload.
@@ -78,13 +84,12 @@ package struct YAMLTree: Sendable {
         var entry = Entry(kind: .scalar, style: s.style, line: Int32(location.line), column: Int32(location.column),
                           startLine: Int32(s.start.line), startColumn: Int32(s.start.column),
                           endLine: Int32(s.end.line), endColumn: Int32(s.end.column), value: Int32(strings.count))
-        entry.tag = s.explicitTag.flatMap { Self.tags.firstIndex(of: $0) }.map { UInt8($0 + 1) } ?? 0
-        (entry.resolved, entry.payload) = Self.flatten(s.resolved)
+        entry.describe(tag: s.explicitTag, resolved: s.resolved)
         strings.append(s.value)
         entries.append(entry)
     }
 
-    static func flatten(_ resolved: YAMLScalar.Resolved) -> (ResolvedKind, UInt64) {
+    private static func flatten(_ resolved: YAMLScalar.Resolved) -> (ResolvedKind, UInt64) {
         switch resolved {
         case .null: (.null, 0)
         case .bool(let b): (.bool, b ? 1 : 0)
